@@ -1,0 +1,54 @@
+import { aix, research, svr5 } from './sources';
+import type { Clause } from './types';
+
+/** Rules every allocation service shares: what "allocate memory" means. */
+export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
+  {
+    id: 'dma.no-overlap',
+    service: 'dma',
+    sources: [aix('Description'), svr5('Description')],
+    paraphrase: 'Allocated memory belongs to its caller alone: two live allocations never share a virtual or a physical byte.',
+    strength: 'MUST',
+    kind: 'invariant',
+  },
+  {
+    id: 'dma.data-integrity',
+    service: 'dma',
+    sources: [aix('Description'), svr5('Description')],
+    paraphrase: 'What a caller writes into its memory stays there, whatever other callers allocate and release, until it is released.',
+    strength: 'MUST',
+    kind: 'invariant',
+  },
+  {
+    id: 'dma.within-ram',
+    service: 'dma',
+    sources: [aix('Description'), svr5('Description')],
+    paraphrase: 'Every physical byte handed out is RAM of the memory map: never a hole or a reserved range.',
+    strength: 'MUST',
+    kind: 'invariant',
+  },
+  {
+    id: 'dma.distinct-virtual',
+    service: 'dma',
+    sources: [svr5('Description'), research('SVR5 / UnixWare DDI: vtop')],
+    paraphrase: 'The pointer returned is a kernel virtual address; its physical pages are found by translation, not assumed equal to it.',
+    strength: 'MUST',
+    kind: 'invariant',
+  },
+  {
+    id: 'dma.release-restores',
+    service: 'dma',
+    sources: [aix('Notes'), research('SVR5 / UnixWare DDI: kmem_free_physcontig')],
+    paraphrase: 'Released memory becomes free again: once everything is released, the largest request that succeeded at the start succeeds again, and no page leaks on any path.',
+    strength: 'MUST',
+    kind: 'invariant',
+  },
+  {
+    id: 'dma.misuse-harmless',
+    service: 'dma',
+    sources: [research('Misuse that comparable runtime checkers catch')],
+    paraphrase: 'A refused or reported misuse (bad release, wrong context, bad handle or physreq) changes nothing: live allocations, their contents and free memory stay as they were.',
+    strength: 'MUST',
+    kind: 'invariant',
+  },
+];

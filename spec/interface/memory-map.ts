@@ -1,0 +1,13 @@
+/** The physical memory layout handed to an allocator at setup. */
+export type MemoryRangeType = 'ram' | 'reserved';
+
+export interface MemoryRange {
+  readonly base: bigint;
+  readonly length: bigint;
+  readonly type: MemoryRangeType;
+}
+
+export interface MemoryMap {
+  readonly name?: string;
+  readonly ranges: ReadonlyArray<MemoryRange>;
+}
