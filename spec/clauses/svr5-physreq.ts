@@ -132,6 +132,14 @@ export const PHYSREQ_CLAUSES: ReadonlyArray<Clause> = [
     kind: 'context',
   },
   {
+    id: 'svr5.km-flag-values',
+    service: 'svr5',
+    sources: [svr5('Arguments'), research('SVR5 / UnixWare DDI: Successors')],
+    paraphrase: 'The flag argument is KM_SLEEP or KM_NOSLEEP (for kmem_alloc_phys: 0 or KM_FAIL_OK); any other value is a caller error that yields no memory.',
+    strength: 'MUST',
+    kind: 'precondition',
+  },
+  {
     id: 'svr5.km-sleep-context',
     service: 'svr5',
     sources: [research('SVR5 / UnixWare DDI: Contexts')],

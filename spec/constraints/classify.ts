@@ -28,7 +28,10 @@ export function classifyRequest(size: bigint, c: DmaConstraints, sizeClause: str
  */
 export function neverSatisfiable(size: bigint, c: DmaConstraints): boolean {
   const lowest = c.noZeroAddress ? 1n : 0n;
-  if (size > c.maxAddress + 1n - lowest) return true;
+  // The first byte is aligned, so without address 0 it lies at the alignment or above.
+  const firstStart = c.noZeroAddress && c.alignment > 1n ? c.alignment : lowest;
+  if (size > 0n && firstStart > c.maxAddress) return true;
+  if (size > c.maxAddress + 1n - (c.contiguous ? firstStart : lowest)) return true;
   if (!c.contiguous && c.boundary !== 0n && c.maxSegments > 0) {
     return size > BigInt(c.maxSegments) * c.boundary;
   }

@@ -13,7 +13,8 @@ export const AIX_ALIGN_MIN = 0;
 export const AIX_ALIGN_MAX = 63;
 
 export function aixFlagsValid(flags: number): boolean {
-  return Number.isInteger(flags) && flags >= 0 && (flags & ~DMA_KNOWN_FLAGS) === 0;
+  // The range check comes first: JavaScript's & keeps only the low 32 bits, so 2^32 would pass the mask.
+  return Number.isInteger(flags) && flags >= 0 && flags <= 0x7fffffff && (flags & ~DMA_KNOWN_FLAGS) === 0;
 }
 
 export function aixAlignValid(align: number): boolean {

@@ -25,8 +25,11 @@ export function physreqProblem(f: PhysreqFields): { clause: string; reason: stri
   if (!Number.isInteger(f.phys_max_scgth) || f.phys_max_scgth < 0) {
     return { clause: 'physreq.max-scgth', reason: `phys_max_scgth ${f.phys_max_scgth} is not a non-negative integer` };
   }
-  if (!Number.isInteger(f.phys_flags) || (f.phys_flags & ~PREQ_KNOWN_FLAGS) !== 0) {
-    return { clause: 'physreq.flags-known', reason: `phys_flags 0x${(f.phys_flags >>> 0).toString(16)} has unknown bits` };
+  // `>>> 0 ===` keeps to 32-bit unsigned values: & alone drops the bits above 31 (2^32 would pass).
+  const flags32 = Number.isInteger(f.phys_flags) && f.phys_flags >>> 0 === f.phys_flags;
+  if (!flags32 || (f.phys_flags & ~PREQ_KNOWN_FLAGS) !== 0) {
+    const shown = flags32 ? `0x${f.phys_flags.toString(16)}` : String(f.phys_flags);
+    return { clause: 'physreq.flags-known', reason: `phys_flags ${shown} has unknown bits` };
   }
   return null;
 }
