@@ -71,7 +71,7 @@ export const SUCCESSOR_CLAUSES: ReadonlyArray<Clause> = [
     id: 'kmem_alloc_phys.below-4gb',
     service: 'kmem_alloc_phys',
     sources: [research('SVR5 / UnixWare DDI: Successors')],
-    paraphrase: 'In DDI 8 the memory lies below 4 GiB, whatever the phys_dmasize.',
+    paraphrase: 'In DDI 8 the memory lies below 4 GiB whatever the phys_dmasize, and within phys_dmasize bits when that is smaller.',
     strength: 'MUST',
     kind: 'postcondition',
   },

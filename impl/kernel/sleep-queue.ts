@@ -1,0 +1,46 @@
+/**
+ * Callers waiting under KM_SLEEP. After every release the queue is walked in
+ * arrival order and each waiter whose request can now be met is served; a
+ * waiter that still cannot be met does not hold back those behind it (no
+ * head-of-line blocking), so the oldest satisfiable request always wins.
+ */
+interface Waiter<T> {
+  readonly attempt: () => T | null;
+  readonly resolve: (value: T) => void;
+}
+
+export class SleepQueue<T> {
+  private waiters: Waiter<T>[] = [];
+
+  get length(): number {
+    return this.waiters.length;
+  }
+
+  wait(attempt: () => T | null): Promise<T> {
+    return new Promise<T>((resolve) => {
+      this.waiters.push({ attempt, resolve });
+    });
+  }
+
+  /** Serves every waiter that can be served now; returns how many were woken. */
+  wake(): number {
+    if (this.waiters.length === 0) return 0;
+    const still: Waiter<T>[] = [];
+    let woken = 0;
+    for (const w of this.waiters) {
+      const got = w.attempt();
+      if (got === null) still.push(w);
+      else {
+        w.resolve(got);
+        woken++;
+      }
+    }
+    this.waiters = still;
+    return woken;
+  }
+
+  /** Forgets every waiter (setup starts afresh); their promises never settle, as a sleeper in a rebooted kernel. */
+  clear(): void {
+    this.waiters = [];
+  }
+}
