@@ -17,6 +17,13 @@ export function classifyRequest(size: bigint, c: DmaConstraints, sizeClause: str
       reason: `size ${hex(size)} is larger than phys_boundary ${hex(c.boundary)}, so every placement crosses a boundary`,
     };
   }
+  if (!c.contiguous && c.boundary !== 0n && c.maxSegments > 0 && size > BigInt(c.maxSegments) * c.boundary) {
+    return {
+      kind: 'invalid',
+      clause: 'physreq.max-scgth',
+      reason: `size ${hex(size)} needs more than phys_max_scgth ${c.maxSegments} entries of at most phys_boundary ${hex(c.boundary)} bytes`,
+    };
+  }
   return { kind: 'valid' };
 }
 

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { memoryMapArb, type GeneratedMap } from '../arbitraries/memory-maps';
+import { sizeArb } from '../arbitraries/sizes';
+import { Session } from '../engine/session';
+import type { FamilyAdapter } from '../families/types';
+import type { ConformanceProperty } from '../types';
+import { constraintClauses } from './clauses-of';
+
+interface Input<S> {
+  readonly gen: GeneratedMap;
+  readonly shape: S;
+  readonly size: bigint;
+}
+
+/**
+ * One request on a fresh allocator: whatever memory comes back meets the
+ * request's alignment, contiguity, limits and boundary, lies in RAM, holds
+ * data and can be released.
+ */
+export function placementProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<Input<S>> {
+  return {
+    name: `${fam.name}.placement`,
+    clauses: [...constraintClauses(fam), 'dma.within-ram', 'dma.data-integrity', ...fam.extraClauses],
+    families: [fam.family],
+    strength: 'MUST',
+    runs: 150,
+    arbitrary: () =>
+      memoryMapArb().chain((gen) => fc.record({ gen: fc.constant(gen), shape: fam.shapeArb, size: sizeArb(gen.pageSize) })),
+    async run(d, input) {
+      const s = new Session(d, fam, input.gen, [input.shape]);
+      await s.boot();
+      const got = await s.allocate(0, input.size);
+      if (got.kind !== 'memory') return;
+      await s.verifyContents();
+      await s.release(got.live);
+    },
+  };
+}

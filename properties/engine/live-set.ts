@@ -1,0 +1,58 @@
+import { hex } from '../../spec/address/u64';
+import type { PhysSegment } from '../../spec/constraints/types';
+import { fail } from '../harness/failures';
+import { IntervalIndex } from '../oracle/interval-index';
+import type { Probe } from '../oracle/pattern';
+
+/** One allocation the suite holds, with what it wrote into it. */
+export interface Live {
+  readonly id: number;
+  readonly token: number;
+  readonly shapeIndex: number;
+  readonly vaddr: bigint;
+  readonly size: bigint;
+  readonly segments: ReadonlyArray<PhysSegment>;
+  readonly probes: ReadonlyArray<Probe>;
+}
+
+/**
+ * The suite's own record of live allocations: virtual and physical byte
+ * ranges indexed so that an overlap with any live allocation is found in
+ * logarithmic time.
+ */
+export class LiveSet {
+  readonly items: Live[] = [];
+  private readonly virt = new IntervalIndex<Live>();
+  private readonly phys = new IntervalIndex<Live>();
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  pick(n: number): Live | undefined {
+    return this.items.length === 0 ? undefined : this.items[n % this.items.length];
+  }
+
+  /** Fails with dma.no-overlap when the new allocation shares a byte with a live one. */
+  checkDisjoint(vaddr: bigint, size: bigint, segments: ReadonlyArray<PhysSegment>): void {
+    const v = this.virt.collision({ start: vaddr, length: size });
+    if (v !== undefined) fail('dma.no-overlap', `virtual ${hex(vaddr)}+${hex(size)} overlaps live allocation #${v.id} at ${hex(v.vaddr)}+${hex(v.size)}`);
+    for (const s of segments) {
+      const p = this.phys.collision({ start: s.phys, length: s.length });
+      if (p !== undefined) fail('dma.no-overlap', `physical ${hex(s.phys)}+${hex(s.length)} overlaps live allocation #${p.id}`);
+    }
+  }
+
+  add(l: Live): void {
+    this.items.push(l);
+    this.virt.add({ start: l.vaddr, length: l.size }, l);
+    for (const s of l.segments) this.phys.add({ start: s.phys, length: s.length }, l);
+  }
+
+  remove(l: Live): void {
+    const i = this.items.indexOf(l);
+    if (i >= 0) this.items.splice(i, 1);
+    this.virt.remove({ start: l.vaddr, length: l.size }, l);
+    for (const s of l.segments) this.phys.remove({ start: s.phys, length: s.length }, l);
+  }
+}

@@ -1,0 +1,127 @@
+import { hex } from '../../spec/address/u64';
+import type { DdiVersion } from '../../spec/constants/context';
+import { classifyRequest } from '../../spec/constraints/classify';
+import { checkPlacement } from '../../spec/predicates/check';
+import { RamRanges } from '../../spec/predicates/ram-ranges';
+import type { GeneratedMap } from '../arbitraries/memory-maps';
+import type { Driver } from '../harness/driver';
+import { ImplementationCrash, fail } from '../harness/failures';
+import { formatValue } from '../harness/format';
+import type { Outcome } from '../harness/outcome';
+import { patternProbes, sameBytes } from '../oracle/pattern';
+import { readBytes, segmentsOf, writeBytes } from '../families/observe';
+import type { FamilyAdapter } from '../families/types';
+import { LiveSet, type Live } from './live-set';
+
+/** What a request came to, once judged. */
+export type Allocated = { kind: 'memory'; live: Live } | { kind: 'null' } | { kind: 'refused'; clause: string } | { kind: 'waiting'; later: Outcome<bigint | null> & { kind: 'pending' } };
+
+/**
+ * One run against one family: boots the allocator on a map, makes requests
+ * and judges every answer against the oracle (placement, RAM, overlap,
+ * contents). Every property is built from these steps.
+ */
+export class Session<S> {
+  readonly live = new LiveSet();
+  readonly pageBytes: bigint;
+  /** The generated shapes, then the family's probe shape. */
+  readonly shapes: ReadonlyArray<S>;
+  readonly probeIndex: number;
+  private readonly ram: RamRanges;
+  private readonly tokens = new Map<number, number | null>();
+  private nextId = 1;
+
+  constructor(
+    readonly d: Driver,
+    readonly fam: FamilyAdapter<S>,
+    readonly gen: GeneratedMap,
+    shapes: ReadonlyArray<S> = [],
+  ) {
+    this.shapes = [...shapes, fam.probeShape];
+    this.probeIndex = shapes.length;
+    this.pageBytes = BigInt(gen.pageSize);
+    const spans = gen.map.ranges.map((r) => ({ base: r.base, end: r.base + r.length, type: r.type }));
+    this.ram = new RamRanges(spans.sort((a, b) => (a.base < b.base ? -1 : 1)));
+  }
+
+  async boot(ddiVersion: DdiVersion = this.fam.ddiVersion, seed = 1): Promise<void> {
+    const config = { memoryMap: this.gen.map, pageSize: this.gen.pageSize, ddiVersion, seed };
+    this.d.trace.add(`setup(${this.gen.map.ranges.map((r) => `${r.type} ${hex(r.base)}+${hex(r.length)}`).join(', ')}; page ${this.gen.pageSize}; DDI ${ddiVersion})`);
+    const r = await this.d.observe('setup', () => this.d.impl.setup(config));
+    if (!r.ok) throw new ImplementationCrash('setup', r.error);
+  }
+
+  /** The handle or physreq for shape i, made on first use. */
+  async token(i: number): Promise<number | null> {
+    if (!this.tokens.has(i)) this.tokens.set(i, await this.fam.prepare(this.d, this.shapes[i]!));
+    return this.tokens.get(i)!;
+  }
+
+  /** Makes a request and judges the answer; memory is checked, recorded and filled with a pattern. */
+  async allocate(shapeIndex: number, size: bigint, wait = false): Promise<Allocated> {
+    const token = await this.token(shapeIndex);
+    if (token === null) return { kind: 'null' };
+    const shape = this.shapes[shapeIndex]!;
+    const o = await this.fam.allocate(this.d, token, shape, size, wait);
+    if (o.kind === 'pending') {
+      if (!wait && this.fam.waiting) fail(this.fam.waiting.nosleep, `a non-blocking ${this.fam.allocService} of ${hex(size)} bytes is still waiting`);
+      return { kind: 'waiting', later: o };
+    }
+    return this.judge(o, token, shapeIndex, size);
+  }
+
+  /** Judges a settled answer to a request made with `token`. */
+  async judge(o: Outcome<bigint | null>, token: number, shapeIndex: number, size: bigint): Promise<Allocated> {
+    const shape = this.shapes[shapeIndex]!;
+    const c = this.fam.constraints(shape);
+    const verdict = classifyRequest(size, c, this.fam.clauseOf('length'));
+    if (o.kind === 'violation') {
+      if (verdict.kind === 'invalid') return { kind: 'refused', clause: o.clause };
+      fail(o.clause, `${this.fam.allocService} of ${hex(size)} bytes (${this.fam.describe(shape)}) is valid, yet was reported as violating ${o.clause}`);
+    }
+    if (o.kind !== 'value') throw new Error('Session.judge: a waiting answer cannot be judged');
+    if (o.value === null) return { kind: 'null' };
+    if (typeof o.value !== 'bigint') fail(this.fam.clauseOf('length'), `${this.fam.allocService} returned ${formatValue(o.value)}, not an address or NULL`);
+    if (verdict.kind === 'invalid') fail(verdict.clause, `${this.fam.allocService} returned memory for an invalid request: ${verdict.reason}`);
+    return { kind: 'memory', live: await this.accept(o.value, size, token, shapeIndex) };
+  }
+
+  private async accept(vaddr: bigint, size: bigint, token: number, shapeIndex: number): Promise<Live> {
+    const shape = this.shapes[shapeIndex]!;
+    const segments = await segmentsOf(this.d, vaddr, size, this.fam.clauseOf('length'));
+    const breach = checkPlacement(vaddr, size, segments, this.fam.constraints(shape))[0];
+    if (breach !== undefined) fail(this.fam.clauseOf(breach.kind), `${hex(vaddr)}+${hex(size)} (${this.fam.describe(shape)}): ${breach.detail}`);
+    for (const s of segments) {
+      if (!this.ram.isRam(s.phys, s.length)) fail('dma.within-ram', `${hex(s.phys)}+${hex(s.length)} behind ${hex(vaddr)} is not RAM of the memory map`);
+    }
+    this.live.checkDisjoint(vaddr, size, segments);
+    if (this.fam.inspect) await this.fam.inspect(this.d, token, vaddr, size, shape);
+    const id = this.nextId++;
+    const probes = patternProbes(id, size, this.pageBytes);
+    for (const p of probes) await writeBytes(this.d, vaddr + p.offset, p.bytes, 'dma.data-integrity');
+    const l: Live = { id, token, shapeIndex, vaddr, size, segments, probes };
+    this.live.add(l);
+    return l;
+  }
+
+  /** Every live allocation still holds what was written into it. */
+  async verifyContents(clause = 'dma.data-integrity'): Promise<void> {
+    for (const l of this.live.items) {
+      for (const p of l.probes) {
+        const got = await readBytes(this.d, l.vaddr + p.offset, p.bytes.length, clause);
+        if (!sameBytes(got, p.bytes)) fail(clause, `bytes at ${hex(l.vaddr + p.offset)} of allocation #${l.id} changed`);
+      }
+    }
+  }
+
+  /** Releases a live allocation the proper way; refusing it breaks `clause`. */
+  async release(l: Live, clause = 'dma.release-restores'): Promise<void> {
+    const r = await this.fam.release(this.d, l.token, l.vaddr, l.size);
+    if (r.kind !== 'released') fail(clause, `releasing live allocation #${l.id} (${hex(l.vaddr)}, ${hex(l.size)}) failed: ${r.how}`);
+    this.live.remove(l);
+  }
+
+  async releaseAll(clause?: string): Promise<void> {
+    while (this.live.size > 0) await this.release(this.live.items[this.live.size - 1]!, clause);
+  }
+}

@@ -1,0 +1,44 @@
+import type fc from 'fast-check';
+import type { Context, DdiVersion } from '../../spec/constants/context';
+import type { DmaConstraints } from '../../spec/constraints/types';
+import type { Family, ServiceName } from '../../spec/interface/implementation';
+import type { ConstraintKind } from '../../spec/predicates/check';
+import type { Driver } from '../harness/driver';
+import type { Outcome } from '../harness/outcome';
+
+/** What a release came to: done, refused (reported or -1), or something else that is wrong. */
+export type ReleaseResult = { readonly kind: 'released' } | { readonly kind: 'refused'; readonly how: string } | { readonly kind: 'odd'; readonly how: string };
+
+/**
+ * One allocation family seen through a common shape, so one property serves
+ * AIX handles and SVR5 physreqs alike. S is the generated request shape
+ * (handle flags and align, or physreq fields).
+ */
+export interface FamilyAdapter<S> {
+  readonly name: string;
+  readonly family: Family;
+  readonly ddiVersion: DdiVersion;
+  readonly allocService: ServiceName;
+  readonly freeService: ServiceName;
+  /** The context allocations are made from. */
+  readonly ctx: Context;
+  /** Clauses of the waiting (KM_SLEEP-like) mode, for families that have one. */
+  readonly waiting?: { readonly nosleep: string; readonly sleep: string; readonly wakeup: string };
+  readonly shapeArb: fc.Arbitrary<S>;
+  /** A contiguous, unconstrained shape: used to probe capacity. */
+  readonly probeShape: S;
+  describe(shape: S): string;
+  constraints(shape: S): DmaConstraints;
+  /** Registers a handle or preps a physreq; null when the implementation refuses the shape. */
+  prepare(d: Driver, shape: S): Promise<number | null>;
+  allocate(d: Driver, token: number, shape: S, size: bigint, wait: boolean): Promise<Outcome<bigint | null>>;
+  release(d: Driver, token: number, vaddr: bigint, size: bigint): Promise<ReleaseResult>;
+  /** The clause a breach of this kind breaks for this family. */
+  clauseOf(kind: ConstraintKind): string;
+  /** The clause that says a NULL leaves everything unchanged. */
+  readonly nullClause: string;
+  /** Clauses checked by family-specific observations (heap, zeroing, paddr). */
+  readonly extraClauses: ReadonlyArray<string>;
+  /** Family-specific checks of a fresh allocation, before anything is written to it. */
+  inspect?(d: Driver, token: number, vaddr: bigint, size: bigint, shape: S): Promise<void>;
+}

@@ -1,0 +1,99 @@
+import type { Context } from '../../spec/constants/context';
+import { isContractViolation } from '../../spec/errors';
+import type { DmaImplementation, ServiceName } from '../../spec/interface/implementation';
+import { ImplementationCrash, ImplementationHang } from './failures';
+import { formatArgs, formatValue } from './format';
+import type { Outcome, Settled } from './outcome';
+import { isPromiseLike, settleWithin } from './settle';
+import { Trace } from './trace';
+
+export interface DriverOptions {
+  /** How long a call may take before the allocator is taken to hang. */
+  readonly timeoutMs: number;
+  /** How long a call that may legitimately wait is given before it counts as waiting. */
+  readonly graceMs: number;
+}
+
+export const IN_PROCESS_TIMING: DriverOptions = { timeoutMs: 5_000, graceMs: 40 };
+
+/**
+ * Calls an allocator on the properties' behalf: records every call in the
+ * trace, turns reported violations into outcomes, and turns crashes and
+ * hangs into errors that end the run as BROKEN or TIMEOUT.
+ */
+export class Driver {
+  private waits = 0;
+
+  constructor(
+    readonly impl: DmaImplementation,
+    readonly trace: Trace = new Trace(),
+    readonly options: DriverOptions = IN_PROCESS_TIMING,
+  ) {}
+
+  has(service: ServiceName): boolean {
+    return typeof this.impl[service] === 'function';
+  }
+
+  /**
+   * One service call. With `mayWait`, a call still running after the grace
+   * period comes back as `pending`; otherwise it must finish within the timeout.
+   */
+  async call<T>(service: ServiceName, ctx: Context, args: ReadonlyArray<unknown>, mayWait = false): Promise<Outcome<T>> {
+    const label = `[${ctx}] ${formatArgs(service, args)}`;
+    const fn = this.impl[service] as ((...a: unknown[]) => unknown) | undefined;
+    if (fn === undefined) throw new ImplementationCrash(label, new Error(`the implementation has no ${service}`));
+    let raw: unknown;
+    try {
+      raw = fn.call(this.impl, ctx, ...args);
+    } catch (e) {
+      return this.thrown(label, e);
+    }
+    if (!isPromiseLike(raw)) return this.returned(label, raw as T);
+    const s = await settleWithin(raw as Promise<T>, mayWait ? this.options.graceMs : this.options.timeoutMs);
+    if (s.state === 'fulfilled') return this.returned(label, s.value);
+    if (s.state === 'rejected') return this.thrown(label, s.reason);
+    if (!mayWait) throw new ImplementationHang(label, this.options.timeoutMs);
+    const id = ++this.waits;
+    this.trace.add(`${label} -> waiting (#${id})`);
+    const later = (raw as Promise<T>).then(
+      (value): Settled<T> => {
+        this.trace.add(`  #${id} woke -> ${formatValue(value)}`);
+        return { kind: 'value', value };
+      },
+      (e: unknown): Settled<T> => {
+        if (isContractViolation(e)) return { kind: 'violation', clause: e.clause, message: e.message };
+        return { kind: 'error', error: new ImplementationCrash(label, e) };
+      },
+    );
+    return { kind: 'pending', later };
+  }
+
+  /** An observation (translate, read, write, heapOf): no context, must answer within the timeout. */
+  async observe<T>(name: string, run: () => T | Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+    try {
+      const raw = run();
+      if (!isPromiseLike(raw)) return { ok: true, value: raw as T };
+      const s = await settleWithin(raw as Promise<T>, this.options.timeoutMs);
+      if (s.state === 'fulfilled') return { ok: true, value: s.value };
+      if (s.state === 'rejected') return { ok: false, error: s.reason };
+      throw new ImplementationHang(name, this.options.timeoutMs);
+    } catch (e) {
+      if (e instanceof ImplementationHang) throw e;
+      return { ok: false, error: e };
+    }
+  }
+
+  private returned<T>(label: string, value: T): Outcome<T> {
+    this.trace.add(`${label} -> ${formatValue(value)}`);
+    return { kind: 'value', value };
+  }
+
+  private thrown<T>(label: string, e: unknown): Outcome<T> {
+    if (isContractViolation(e)) {
+      this.trace.add(`${label} -> violation ${e.clause}`);
+      return { kind: 'violation', clause: e.clause, message: e.message };
+    }
+    this.trace.add(`${label} -> threw`);
+    throw new ImplementationCrash(label, e);
+  }
+}

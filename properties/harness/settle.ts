@@ -1,0 +1,31 @@
+/** What became of a promise within a time limit. */
+export type Settled<T> =
+  | { readonly state: 'fulfilled'; readonly value: T }
+  | { readonly state: 'rejected'; readonly reason: unknown }
+  | { readonly state: 'pending' };
+
+/**
+ * Waits at most `ms` for `p`. A few event-loop turns are tried first so that
+ * an in-process allocator that answers at once costs no timer at all.
+ */
+export async function settleWithin<T>(p: Promise<T>, ms: number): Promise<Settled<T>> {
+  let result: Settled<T> = { state: 'pending' };
+  const tracked = p.then(
+    (value) => {
+      result = { state: 'fulfilled', value };
+    },
+    (reason: unknown) => {
+      result = { state: 'rejected', reason };
+    },
+  );
+  for (let i = 0; i < 3 && result.state === 'pending'; i++) await new Promise<void>((r) => setImmediate(r));
+  if (result.state !== 'pending' || ms <= 0) return result;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([tracked, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+  return result;
+}
+
+export function isPromiseLike(v: unknown): v is Promise<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+}
