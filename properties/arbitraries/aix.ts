@@ -27,6 +27,3 @@ export const aixAlignArb: fc.Arbitrary<number> = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 16, max: 24 }) },
   { weight: 1, arbitrary: fc.constantFrom(30, 32, 40) },
 );
-
-/** align values the suite treats as invalid (clause d_alloc_dmamem.align-range). */
-export const aixBadAlignArb: fc.Arbitrary<number> = fc.constantFrom(-1, 64, 65, 1000, 1.5);

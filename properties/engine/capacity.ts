@@ -42,7 +42,10 @@ async function pageCount<S>(s: Session<S>): Promise<number> {
 }
 
 export async function measureCapacity<S>(s: Session<S>): Promise<Capacity> {
-  return { largest: await largest(s), pages: await pageCount(s) };
+  return s.d.trace.quietly(
+    async () => ({ largest: await largest(s), pages: await pageCount(s) }),
+    (c) => `  (capacity: largest request ${hex(c.largest)} bytes, ${c.pages} single pages)`,
+  );
 }
 
 /** Once everything is released, what the allocator could hand out at boot it can hand out again. */
@@ -53,6 +56,6 @@ export async function checkRestored<S>(s: Session<S>, boot: Capacity, clause = '
     if (got.kind !== 'memory') fail(clause, `after releasing everything, a request of ${hex(boot.largest)} bytes that succeeded at boot now fails`);
     await s.release(got.live, clause);
   }
-  const pages = await pageCount(s);
+  const pages = await s.d.trace.quietly(() => pageCount(s), (n) => `  (after releasing everything: ${n} single pages)`);
   if (pages !== boot.pages) fail(clause, `after releasing everything, ${pages} single pages can be allocated; at boot ${boot.pages} could`);
 }

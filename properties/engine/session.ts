@@ -117,6 +117,7 @@ export class Session<S> {
   /** Releases a live allocation the proper way; refusing it breaks `clause`. */
   async release(l: Live, clause = 'dma.release-restores'): Promise<void> {
     const r = await this.fam.release(this.d, l.token, l.vaddr, l.size);
+    if (r.kind === 'odd' && this.fam.family === 'aix') fail('d_free_dmamem.returns', `releasing live allocation #${l.id}: ${r.how}`);
     if (r.kind !== 'released') fail(clause, `releasing live allocation #${l.id} (${hex(l.vaddr)}, ${hex(l.size)}) failed: ${r.how}`);
     this.live.remove(l);
   }

@@ -45,9 +45,9 @@ export const aixFamily: FamilyAdapter<AixShape> = {
     if (!Number.isInteger(o.value) || o.value < 0) fail('d_map_init.returns', `d_map_init returned ${String(o.value)}: neither a handle nor DMA_FAIL`);
     return o.value;
   },
-  allocate: (d, h, s, size) => d.call<bigint | null>('d_alloc_dmamem', 'process', [h, size, s.align]),
-  async release(d, h, vaddr, size) {
-    return releaseResult(await d.call('d_free_dmamem', 'process', [h, vaddr, size]), true);
+  allocate: (d, h, s, size, _wait, ctx = 'process') => d.call<bigint | null>('d_alloc_dmamem', ctx, [h, size, s.align]),
+  async release(d, h, vaddr, size, ctx = 'process') {
+    return releaseResult(await d.call('d_free_dmamem', ctx, [h, vaddr, size]), true);
   },
   clauseOf: (k) => CLAUSES[k],
   nullClause: 'd_alloc_dmamem.null-on-failure',

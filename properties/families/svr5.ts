@@ -51,9 +51,9 @@ export const physcontigFamily: FamilyAdapter<PhysreqFields> = {
   freeService: 'kmem_free_physcontig',
   shapeArb: physreqArb,
   constraints: (f) => constraintsFromPhysreq(f, 'kmem_alloc_physcontig'),
-  allocate: (d, p, _f, size, wait) => d.call<bigint | null>('kmem_alloc_physcontig', 'user', [size, p, wait ? KM_SLEEP : KM_NOSLEEP], true),
-  async release(d, _p, vaddr, size) {
-    return releaseResult(await d.call('kmem_free_physcontig', 'user', [vaddr, size]), false);
+  allocate: (d, p, _f, size, wait, ctx = 'user') => d.call<bigint | null>('kmem_alloc_physcontig', ctx, [size, p, wait ? KM_SLEEP : KM_NOSLEEP], true),
+  async release(d, _p, vaddr, size, ctx = 'user') {
+    return releaseResult(await d.call('kmem_free_physcontig', ctx, [vaddr, size]), false);
   },
   clauseOf: (k) => PHYSCONTIG[k],
   waiting: { nosleep: 'kmem_alloc_physcontig.km-nosleep', sleep: 'kmem_alloc_physcontig.km-sleep', wakeup: 'kmem_alloc_physcontig.km-sleep-wakeup' },
@@ -72,9 +72,9 @@ function physreqFamily(zero: boolean): FamilyAdapter<PhysreqFields> {
     freeService: 'kmem_free',
     shapeArb: physreqArb,
     constraints: (f) => constraintsFromPhysreq(f, service),
-    allocate: (d, p, _f, size, wait) => d.call<bigint | null>(service, 'user', [size, p, wait ? KM_SLEEP : KM_NOSLEEP], true),
-    async release(d, _p, vaddr, size) {
-      return releaseResult(await d.call('kmem_free', 'user', [vaddr, size]), false);
+    allocate: (d, p, _f, size, wait, ctx = 'user') => d.call<bigint | null>(service, ctx, [size, p, wait ? KM_SLEEP : KM_NOSLEEP], true),
+    async release(d, _p, vaddr, size, ctx = 'user') {
+      return releaseResult(await d.call('kmem_free', ctx, [vaddr, size]), false);
     },
     clauseOf: () => 'kmem_alloc_physreq.constraints',
     waiting: { nosleep: 'kmem_alloc_physreq.km-sleep', sleep: 'kmem_alloc_physreq.km-sleep', wakeup: 'kmem_alloc_physreq.km-sleep' },
@@ -112,8 +112,8 @@ export const physFamily: FamilyAdapter<PhysreqFields> = {
   probeShape: { ...defaultPhysreq(), phys_dmasize: 64 },
   shapeArb: physreqArb.filter((f) => f.phys_dmasize !== 0),
   constraints: (f) => constraintsFromPhysreq(f, 'kmem_alloc_phys'),
-  async allocate(d, p, _f, size, wait) {
-    const o = await d.call<PhysAllocation | null>('kmem_alloc_phys', 'user', [size, p, wait ? 0 : KM_FAIL_OK], true);
+  async allocate(d, p, _f, size, wait, ctx = 'user') {
+    const o = await d.call<PhysAllocation | null>('kmem_alloc_phys', ctx, [size, p, wait ? 0 : KM_FAIL_OK], true);
     if (o.kind === 'value') return { kind: 'value', value: await checkPaddr(d, o.value, size) };
     if (o.kind === 'violation') return o;
     return {
@@ -121,8 +121,8 @@ export const physFamily: FamilyAdapter<PhysreqFields> = {
       later: o.later.then(async (s) => (s.kind === 'value' ? { kind: 'value' as const, value: await checkPaddr(d, s.value, size) } : s)),
     } satisfies Outcome<bigint | null>;
   },
-  async release(d, _p, vaddr, size) {
-    return releaseResult(await d.call('kmem_free', 'user', [vaddr, size]), false);
+  async release(d, _p, vaddr, size, ctx = 'user') {
+    return releaseResult(await d.call('kmem_free', ctx, [vaddr, size]), false);
   },
   clauseOf: (k) => PHYS[k],
   waiting: { nosleep: 'kmem_alloc_phys.flags', sleep: 'kmem_alloc_phys.flags', wakeup: 'kmem_alloc_phys.flags' },

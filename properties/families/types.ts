@@ -31,8 +31,9 @@ export interface FamilyAdapter<S> {
   constraints(shape: S): DmaConstraints;
   /** Registers a handle or preps a physreq; null when the implementation refuses the shape. */
   prepare(d: Driver, shape: S): Promise<number | null>;
-  allocate(d: Driver, token: number, shape: S, size: bigint, wait: boolean): Promise<Outcome<bigint | null>>;
-  release(d: Driver, token: number, vaddr: bigint, size: bigint): Promise<ReleaseResult>;
+  /** `ctx` defaults to the family's own context. */
+  allocate(d: Driver, token: number, shape: S, size: bigint, wait: boolean, ctx?: Context): Promise<Outcome<bigint | null>>;
+  release(d: Driver, token: number, vaddr: bigint, size: bigint, ctx?: Context): Promise<ReleaseResult>;
   /** The clause a breach of this kind breaks for this family. */
   clauseOf(kind: ConstraintKind): string;
   /** The clause that says a NULL leaves everything unchanged. */

@@ -39,7 +39,7 @@ export class Driver {
    * period comes back as `pending`; otherwise it must finish within the timeout.
    */
   async call<T>(service: ServiceName, ctx: Context, args: ReadonlyArray<unknown>, mayWait = false): Promise<Outcome<T>> {
-    const label = `[${ctx}] ${formatArgs(service, args)}`;
+    const label = this.trace.enabled ? `[${ctx}] ${formatArgs(service, args)}` : service;
     const fn = this.impl[service] as ((...a: unknown[]) => unknown) | undefined;
     if (fn === undefined) throw new ImplementationCrash(label, new Error(`the implementation has no ${service}`));
     let raw: unknown;
@@ -84,7 +84,7 @@ export class Driver {
   }
 
   private returned<T>(label: string, value: T): Outcome<T> {
-    this.trace.add(`${label} -> ${formatValue(value)}`);
+    if (this.trace.enabled) this.trace.add(`${label} -> ${formatValue(value)}`);
     return { kind: 'value', value };
   }
 

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { hex } from '../../spec/address/u64';
+import { KM_SLEEP } from '../../spec/constants/svr5';
+import { defaultPhysreq } from '../../spec/constraints/from-physreq';
+import type { PhysreqFields } from '../../spec/constraints/types';
+import { isAligned } from '../../spec/predicates/placement';
+import { memoryMapArb, type GeneratedMap } from '../arbitraries/memory-maps';
+import { Session } from '../engine/session';
+import { fail } from '../harness/failures';
+import type { Driver } from '../harness/driver';
+import { segmentsOf } from '../families/observe';
+import type { FamilyAdapter } from '../families/types';
+import type { ConformanceProperty } from '../types';
+
+interface Input {
+  readonly gen: GeneratedMap;
+  readonly alignExp: number;
+}
+
+async function freshPhysreq(d: Driver): Promise<number> {
+  const a = await d.call<number | null>('physreq_alloc', 'user', [KM_SLEEP]);
+  if (a.kind !== 'value' || typeof a.value !== 'number') fail('physreq_alloc.defaults', 'physreq_alloc(KM_SLEEP) from user context gave no physreq');
+  return a.value;
+}
+
+async function prep(d: Driver, id: number, clause: string): Promise<void> {
+  const p = await d.call<boolean>('physreq_prep', 'user', [id, KM_SLEEP]);
+  if (p.kind !== 'value' || p.value !== true) fail(clause, `physreq_prep of supportable fields did not return B_TRUE`);
+}
+
+/**
+ * A physreq straight from physreq_alloc asks for nothing, so on a fresh
+ * allocator a one-page request through it succeeds wherever RAM lies (even
+ * only above 4 GiB); and physreq_prep may be repeated after the fields
+ * change, the new fields then ruling.
+ */
+export function physreqLifecycleProperty(fam: FamilyAdapter<PhysreqFields>): ConformanceProperty<Input> {
+  return {
+    name: `${fam.name}.physreq-lifecycle`,
+    clauses: ['physreq_alloc.defaults', 'physreq_prep.repeatable'],
+    families: [fam.family],
+    strength: 'MUST',
+    runs: 30,
+    arbitrary: () => fc.record({ gen: memoryMapArb(), alignExp: fc.integer({ min: 13, max: 20 }) }),
+    async run(d, input) {
+      const s = new Session(d, fam, input.gen, []);
+      await s.boot();
+      const id = await freshPhysreq(d);
+      await prep(d, id, 'physreq_alloc.defaults');
+      const dflt = await fam.allocate(d, id, defaultPhysreq(), s.pageBytes, false);
+      if (dflt.kind !== 'value' || dflt.value === null) fail('physreq_alloc.defaults', `a one-page request through a default physreq on a fresh allocator ${dflt.kind === 'violation' ? `was reported (${dflt.clause})` : 'failed'}`);
+      await fam.release(d, id, dflt.value, s.pageBytes);
+
+      const align = 1n << BigInt(input.alignExp);
+      await d.call('physreq_set', 'user', [id, { phys_align: align }]);
+      await prep(d, id, 'physreq_prep.repeatable');
+      const o = await fam.allocate(d, id, { ...defaultPhysreq(), phys_align: align }, s.pageBytes, false);
+      if (o.kind === 'violation') fail('physreq_prep.repeatable', `a request through a re-prepped physreq was reported (${o.clause})`);
+      if (o.kind !== 'value' || o.value === null) return;
+      const segs = await segmentsOf(d, o.value, s.pageBytes, 'physreq_prep.repeatable');
+      if (!isAligned(segs[0]!.phys, align)) fail('physreq_prep.repeatable', `after re-prepping with phys_align ${hex(align)}, memory starts at ${hex(segs[0]!.phys)}`);
+      await fam.release(d, id, o.value, s.pageBytes);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { aixClearLiveProperty, aixUnknownFlagsProperty } from './catalogue/aix-handles';
+import { completenessProperty } from './catalogue/completeness';
+import { contextProperty } from './catalogue/contexts';
+import { interleavingProperty } from './catalogue/interleaving';
+import { invalidRequestsProperty } from './catalogue/invalid-requests';
+import { misuseProperty } from './catalogue/misuse';
+import { physreqLifecycleProperty } from './catalogue/physreq-lifecycle';
+import { physreqMisuseProperty } from './catalogue/physreq-misuse';
+import { placementProperty } from './catalogue/placement';
+import { sleepProperty } from './catalogue/sleep';
+import { versionProperty } from './catalogue/versions';
+import { aixFamily } from './families/aix';
+import { physcontigFamily, physFamily, physreqAllocFamily, physreqZallocFamily } from './families/svr5';
+import type { FamilyAdapter } from './families/types';
+import type { AnyProperty } from './types';
+
+export type { AnyProperty, ConformanceProperty, PropertyStrength } from './types';
+
+/**
+ * Every property of the suite, in a fixed order (cheap, sharp checks first,
+ * so a wrong allocator is caught early). Names are stable.
+ */
+export function allProperties(): AnyProperty[] {
+  const svr5 = [physcontigFamily, physreqAllocFamily, physFamily];
+  const every: FamilyAdapter<any>[] = [aixFamily, ...svr5]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return [
+    ...every.map(placementProperty),
+    placementProperty(physreqZallocFamily),
+    ...every.map(invalidRequestsProperty),
+    ...every.map(contextProperty),
+    ...svr5.map(versionProperty),
+    ...svr5.map(physreqMisuseProperty),
+    ...[physcontigFamily, physreqAllocFamily].map(physreqLifecycleProperty),
+    ...every.map(misuseProperty),
+    ...svr5.map(sleepProperty),
+    ...every.map(interleavingProperty),
+    interleavingProperty(physreqZallocFamily),
+    completenessProperty(physcontigFamily),
+    aixClearLiveProperty,
+    aixUnknownFlagsProperty,
+  ];
+}
