@@ -1,7 +1,7 @@
 import type { Context } from '../../spec/constants/context';
 import { isContractViolation } from '../../spec/errors';
 import type { DmaImplementation, ServiceName } from '../../spec/interface/implementation';
-import { ImplementationCrash, ImplementationHang } from './failures';
+import { ImplementationCrash, ImplementationHang, isFatal, isTimeout } from './failures';
 import { formatArgs, formatValue } from './format';
 import type { Outcome, Settled } from './outcome';
 import { isPromiseLike, settleWithin } from './settle';
@@ -75,10 +75,12 @@ export class Driver {
       if (!isPromiseLike(raw)) return { ok: true, value: raw as T };
       const s = await settleWithin(raw as Promise<T>, this.options.timeoutMs);
       if (s.state === 'fulfilled') return { ok: true, value: s.value };
-      if (s.state === 'rejected') return { ok: false, error: s.reason };
+      if (s.state === 'rejected') throw s.reason;
       throw new ImplementationHang(name, this.options.timeoutMs);
     } catch (e) {
       if (e instanceof ImplementationHang) throw e;
+      if (isTimeout(e)) throw new ImplementationHang(name, this.options.timeoutMs);
+      if (isFatal(e)) throw new ImplementationCrash(name, e);
       return { ok: false, error: e };
     }
   }
@@ -94,6 +96,7 @@ export class Driver {
       return { kind: 'violation', clause: e.clause, message: e.message };
     }
     this.trace.add(`${label} -> threw`);
+    if (isTimeout(e)) throw new ImplementationHang(label, this.options.timeoutMs);
     throw new ImplementationCrash(label, e);
   }
 }

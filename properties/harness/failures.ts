@@ -41,3 +41,13 @@ export function describeThrown(e: unknown): string {
 export function fail(clause: string, message: string): never {
   throw new ClauseFailure(clause, message);
 }
+
+/** An implementation's own word that it broke down for good (a subprocess that exited, say): duck-typed, as it may come from any client. */
+export function isFatal(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { fatal?: unknown }).fatal === true;
+}
+
+/** A client's own time-out (for instance the subprocess client's per-call limit). */
+export function isTimeout(e: unknown): boolean {
+  return e instanceof Error && e.name === 'ImplementationTimeout';
+}

@@ -1,0 +1,3 @@
+export { ImplementationBroken, ImplementationTimeout } from './errors';
+export { PROTOCOL_VERSION, type HelloResult } from './wire';
+export { SubprocessImplementation, createSubprocessImplementation, type SubprocessOptions } from './subprocess-implementation';

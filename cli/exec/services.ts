@@ -1,0 +1,72 @@
+import { FAMILY_SERVICES, type DmaImplementation, type Family, type MaybePromise, type ServiceName } from '../../spec/interface/implementation';
+import type { PhysreqFields } from '../../spec/constraints/types';
+import { mayBlock } from '../../spec/rules/context-rules';
+import {
+  decodeAddressOrNull,
+  decodeBoolean,
+  decodeHandle,
+  decodeNull,
+  decodePhysAllocationOrNull,
+  decodePhysreqOrNull,
+  decodeReturnCode,
+  encodeU64,
+} from './codec';
+import type { WireArgs } from './wire';
+
+type Async<F> = F extends (...args: infer A) => MaybePromise<infer R> ? (...args: A) => Promise<R> : never;
+
+/** The services as the interface has them, except that every result is a promise: each is a round trip. */
+export type ServiceFunctions = { readonly [K in ServiceName]: Async<Required<DmaImplementation>[K]> };
+
+/** Sends one service request; `blocks` marks a call that may legitimately wait. */
+export type ServiceCall = <T>(op: ServiceName, args: WireArgs, decode: (raw: unknown) => T, blocks: boolean) => Promise<T>;
+
+function encodeFields(fields: Partial<PhysreqFields>): WireArgs {
+  const out: Record<string, unknown> = {};
+  if (fields.phys_align !== undefined) out.phys_align = encodeU64(fields.phys_align, 'phys_align');
+  if (fields.phys_boundary !== undefined) out.phys_boundary = encodeU64(fields.phys_boundary, 'phys_boundary');
+  if (fields.phys_dmasize !== undefined) out.phys_dmasize = fields.phys_dmasize;
+  if (fields.phys_max_scgth !== undefined) out.phys_max_scgth = fields.phys_max_scgth;
+  if (fields.phys_flags !== undefined) out.phys_flags = fields.phys_flags;
+  return out;
+}
+
+/**
+ * One request per service, arguments named as in the interface. The
+ * functions are async so that an argument that cannot be encoded rejects
+ * like any other failure instead of throwing at the caller.
+ */
+export function serviceFunctions(call: ServiceCall): ServiceFunctions {
+  const u64 = encodeU64;
+  return {
+    d_map_init: async (ctx, bid, flags, bus_flags, channel) =>
+      call('d_map_init', { ctx, bid, flags, bus_flags, channel }, decodeHandle, false),
+    d_map_clear: async (ctx, handle) => call('d_map_clear', { ctx, handle }, decodeNull, false),
+    d_alloc_dmamem: async (ctx, handle, size, align) =>
+      call('d_alloc_dmamem', { ctx, handle, size: u64(size, 'size'), align }, decodeAddressOrNull, false),
+    d_free_dmamem: async (ctx, handle, addr, size) =>
+      call('d_free_dmamem', { ctx, handle, addr: u64(addr, 'addr'), size: u64(size, 'size') }, decodeReturnCode, false),
+    physreq_alloc: async (ctx, flag) => call('physreq_alloc', { ctx, flag }, decodePhysreqOrNull, mayBlock('physreq_alloc', flag)),
+    physreq_set: async (ctx, preq, fields) => call('physreq_set', { ctx, preq, fields: encodeFields(fields) }, decodeNull, false),
+    physreq_prep: async (ctx, preq, flag) => call('physreq_prep', { ctx, preq, flag }, decodeBoolean, mayBlock('physreq_prep', flag)),
+    physreq_free: async (ctx, preq) => call('physreq_free', { ctx, preq }, decodeNull, false),
+    kmem_alloc_physcontig: async (ctx, size, preq, flag) =>
+      call('kmem_alloc_physcontig', { ctx, size: u64(size, 'size'), preq, flag }, decodeAddressOrNull, mayBlock('kmem_alloc_physcontig', flag)),
+    kmem_free_physcontig: async (ctx, addr, size) =>
+      call('kmem_free_physcontig', { ctx, addr: u64(addr, 'addr'), size: u64(size, 'size') }, decodeNull, false),
+    kmem_alloc_physreq: async (ctx, size, preq, flag) =>
+      call('kmem_alloc_physreq', { ctx, size: u64(size, 'size'), preq, flag }, decodeAddressOrNull, mayBlock('kmem_alloc_physreq', flag)),
+    kmem_zalloc_physreq: async (ctx, size, preq, flag) =>
+      call('kmem_zalloc_physreq', { ctx, size: u64(size, 'size'), preq, flag }, decodeAddressOrNull, mayBlock('kmem_zalloc_physreq', flag)),
+    kmem_alloc_phys: async (ctx, size, preq, flags) =>
+      call('kmem_alloc_phys', { ctx, size: u64(size, 'size'), preq, flags }, decodePhysAllocationOrNull, mayBlock('kmem_alloc_phys', flags)),
+    kmem_free: async (ctx, addr, size) => call('kmem_free', { ctx, addr: u64(addr, 'addr'), size: u64(size, 'size') }, decodeNull, false),
+  };
+}
+
+/** The services of the declared families only, so that the others read as absent (UNSUPPORTED). */
+export function servicesOf(all: ServiceFunctions, families: ReadonlyArray<Family>): Partial<ServiceFunctions> {
+  const picked: Partial<Record<ServiceName, unknown>> = {};
+  for (const family of families) for (const name of FAMILY_SERVICES[family]) picked[name] = all[name];
+  return picked as Partial<ServiceFunctions>;
+}

@@ -1,0 +1,106 @@
+import type { PhysSegment } from '../../spec/constraints/types';
+import type { DmaImplementation, Family, SetupConfig } from '../../spec/interface/implementation';
+import { decodeBytes, decodeHeap, decodeNull, decodeSegments, encodeBytes, encodeSetup, encodeU64 } from './codec';
+import { Connection } from './connection';
+import type { ConnectionOptions } from './options';
+import { decodeHello } from './hello';
+import { serviceFunctions, servicesOf, type ServiceCall, type ServiceFunctions } from './services';
+import { PROTOCOL_VERSION, type HelloResult, type WireArgs, type WireOp } from './wire';
+
+export type SubprocessOptions = ConnectionOptions;
+
+/**
+ * An allocator in another process, driven over the protocol of
+ * docs/protocol.md. After start() it offers exactly the services of the
+ * families the process declared; the rest stay undefined.
+ */
+export class SubprocessImplementation implements DmaImplementation {
+  name: string;
+  families: ReadonlyArray<Family> = [];
+
+  declare d_map_init?: ServiceFunctions['d_map_init'];
+  declare d_map_clear?: ServiceFunctions['d_map_clear'];
+  declare d_alloc_dmamem?: ServiceFunctions['d_alloc_dmamem'];
+  declare d_free_dmamem?: ServiceFunctions['d_free_dmamem'];
+  declare physreq_alloc?: ServiceFunctions['physreq_alloc'];
+  declare physreq_set?: ServiceFunctions['physreq_set'];
+  declare physreq_prep?: ServiceFunctions['physreq_prep'];
+  declare physreq_free?: ServiceFunctions['physreq_free'];
+  declare kmem_alloc_physcontig?: ServiceFunctions['kmem_alloc_physcontig'];
+  declare kmem_free_physcontig?: ServiceFunctions['kmem_free_physcontig'];
+  declare kmem_alloc_physreq?: ServiceFunctions['kmem_alloc_physreq'];
+  declare kmem_zalloc_physreq?: ServiceFunctions['kmem_zalloc_physreq'];
+  declare kmem_alloc_phys?: ServiceFunctions['kmem_alloc_phys'];
+  declare kmem_free?: ServiceFunctions['kmem_free'];
+  declare heapOf?: (vaddr: bigint) => Promise<'real_heap' | 'pinned_heap' | null>;
+
+  private readonly connection: Connection;
+  private hello: HelloResult | null = null;
+
+  /** Spawns `command` through the shell; call start() (or use createSubprocessImplementation) before anything else. */
+  constructor(
+    readonly command: string,
+    options: SubprocessOptions = {},
+  ) {
+    this.connection = new Connection(command, options);
+    this.name = command;
+  }
+
+  get pid(): number | undefined {
+    return this.connection.pid;
+  }
+
+  /** Performs the handshake once and binds the declared families' services. */
+  async start(): Promise<HelloResult> {
+    if (this.hello !== null) return this.hello;
+    const hello = await this.connection.request('hello', { protocol: PROTOCOL_VERSION }, decodeHello, {
+      timeoutMs: this.connection.handshakeTimeoutMs,
+    });
+    this.hello = hello;
+    this.name = hello.name;
+    this.families = hello.families;
+    Object.assign(this, servicesOf(serviceFunctions(this.serviceCall), hello.families));
+    if (hello.heapOf) this.heapOf = async (vaddr) => this.call('heap_of', { vaddr: encodeU64(vaddr, 'vaddr') }, decodeHeap);
+    return hello;
+  }
+
+  async setup(config: SetupConfig): Promise<void> {
+    return this.call('setup', encodeSetup(config), decodeNull);
+  }
+
+  async translate(vaddr: bigint, length: bigint): Promise<PhysSegment[]> {
+    return this.call('translate', { vaddr: encodeU64(vaddr, 'vaddr'), length: encodeU64(length, 'length') }, decodeSegments);
+  }
+
+  async read(vaddr: bigint, length: number): Promise<Uint8Array> {
+    return this.call('read', { vaddr: encodeU64(vaddr, 'vaddr'), length }, (raw) => decodeBytes(raw, length));
+  }
+
+  async write(vaddr: bigint, data: Uint8Array): Promise<void> {
+    return this.call('write', { vaddr: encodeU64(vaddr, 'vaddr'), data: encodeBytes(data) }, decodeNull);
+  }
+
+  /** Kills the process (after a short grace for a clean exit); safe to call more than once. */
+  dispose(): Promise<void> {
+    return this.connection.dispose();
+  }
+
+  private call<T>(op: WireOp, args: WireArgs, decode: (raw: unknown) => T, blocks = false): Promise<T> {
+    if (this.hello === null) return Promise.reject(new Error(`SubprocessImplementation: ${op} before start() completed the handshake`));
+    return this.connection.request(op, args, decode, { mayBlock: blocks });
+  }
+
+  private readonly serviceCall: ServiceCall = (op, args, decode, blocks) => this.call(op, args, decode, blocks);
+}
+
+/** Spawns the implementation and completes the handshake; on failure the process is disposed of. */
+export async function createSubprocessImplementation(command: string, options: SubprocessOptions = {}): Promise<SubprocessImplementation> {
+  const impl = new SubprocessImplementation(command, options);
+  try {
+    await impl.start();
+  } catch (e) {
+    await impl.dispose();
+    throw e;
+  }
+  return impl;
+}
