@@ -15,6 +15,8 @@ export interface DriverOptions {
 }
 
 export const IN_PROCESS_TIMING: DriverOptions = { timeoutMs: 5_000, graceMs: 40 };
+/** A subprocess answers through pipes: give it longer before a call counts as waiting. */
+export const SUBPROCESS_TIMING: DriverOptions = { timeoutMs: 10_000, graceMs: 250 };
 
 /**
  * Calls an allocator on the properties' behalf: records every call in the
