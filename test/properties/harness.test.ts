@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ContractViolation } from '../../spec/errors';
+import type { DmaImplementation } from '../../spec/interface/implementation';
+import { Driver } from '../../properties/harness/driver';
+import { ImplementationCrash, ImplementationHang } from '../../properties/harness/failures';
+import { settleWithin } from '../../properties/harness/settle';
+import { Trace } from '../../properties/harness/trace';
+import { IntervalIndex } from '../../properties/oracle/interval-index';
+import { patternProbes } from '../../properties/oracle/pattern';
+
+/** A stand-in implementation whose d_alloc_dmamem does whatever the test says. */
+function fake(d_alloc_dmamem: DmaImplementation['d_alloc_dmamem']): DmaImplementation {
+  return { name: 'fake', families: ['aix'], setup() {}, translate: () => [], read: () => new Uint8Array(), write() {}, d_alloc_dmamem };
+}
+
+const timing = { timeoutMs: 50, graceMs: 10 };
+
+describe('Driver', () => {
+  it('turns a thrown ContractViolation into a violation outcome and traces it', async () => {
+    const trace = new Trace();
+    const d = new Driver(fake(() => { throw new ContractViolation('d_alloc_dmamem', 'd_alloc_dmamem.size-zero', 'size 0'); }), trace, timing);
+    const o = await d.call('d_alloc_dmamem', 'process', [1, 0n, 0]);
+    expect(o).toMatchObject({ kind: 'violation', clause: 'd_alloc_dmamem.size-zero' });
+    expect(trace.toLines()).toEqual(['[process] d_alloc_dmamem(1, 0x0, 0) -> violation d_alloc_dmamem.size-zero']);
+  });
+
+  it('treats any other throw, sync or async, as a crash', async () => {
+    const d = new Driver(fake(() => { throw new TypeError('boom'); }), new Trace(), timing);
+    await expect(d.call('d_alloc_dmamem', 'process', [1, 1n, 0])).rejects.toBeInstanceOf(ImplementationCrash);
+    const e = new Driver(fake(() => Promise.reject(new Error('later'))), new Trace(), timing);
+    await expect(e.call('d_alloc_dmamem', 'process', [1, 1n, 0])).rejects.toThrow(/later/);
+  });
+
+  it('reports a call that never answers as a hang, or as pending when it may wait', async () => {
+    const never = fake(() => new Promise<bigint | null>(() => {}));
+    await expect(new Driver(never, new Trace(), timing).call('d_alloc_dmamem', 'process', [1, 1n, 0])).rejects.toBeInstanceOf(ImplementationHang);
+    const o = await new Driver(never, new Trace(), timing).call('d_alloc_dmamem', 'process', [1, 1n, 0], true);
+    expect(o.kind).toBe('pending');
+  });
+
+  it('keeps 64-bit results exact in the trace', async () => {
+    const trace = new Trace();
+    await new Driver(fake(() => 0xffff888000000001n), trace, timing).call('d_alloc_dmamem', 'process', [1, 1n, 0]);
+    expect(trace.toLines()[0]).toContain('-> 0xffff888000000001');
+  });
+});
+
+describe('settleWithin', () => {
+  it('tells fulfilled, rejected and pending apart', async () => {
+    expect(await settleWithin(Promise.resolve(3), 5)).toEqual({ state: 'fulfilled', value: 3 });
+    expect((await settleWithin(Promise.reject(new Error('x')), 5)).state).toBe('rejected');
+    expect(await settleWithin(new Promise(() => {}), 5)).toEqual({ state: 'pending' });
+  });
+});
+
+describe('Trace', () => {
+  it('summarises a quiet stretch, but shows its last calls when it fails', async () => {
+    const t = new Trace();
+    await t.quietly(async () => { t.add('a'); t.add('b'); return 2; }, (n) => `(${n} calls)`);
+    expect(t.toLines()).toEqual(['(2 calls)']);
+    await expect(t.quietly(async () => { for (const x of ['1', '2', '3', '4']) t.add(x); throw new Error('no'); }, () => 'never')).rejects.toThrow('no');
+    expect(t.toLines()).toEqual(['(2 calls)', '  ...', '2', '3', '4']);
+  });
+});
+
+describe('IntervalIndex', () => {
+  it('finds a collision exactly when a brute-force scan does', () => {
+    const range = fc.record({ start: fc.bigInt({ min: 0n, max: 200n }), length: fc.bigInt({ min: 1n, max: 20n }) });
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 30 }), range, (ranges, probe) => {
+        const idx = new IntervalIndex<number>();
+        const kept: { start: bigint; length: bigint }[] = [];
+        const hits = (r: { start: bigint; length: bigint }, k: { start: bigint; length: bigint }) => r.start < k.start + k.length && k.start < r.start + r.length;
+        ranges.forEach((r, i) => {
+          if (idx.collision(r) !== undefined) return;
+          idx.add(r, i);
+          kept.push(r);
+        });
+        expect(idx.collision(probe) !== undefined).toBe(kept.some((k) => hits(probe, k)));
+      }),
+    );
+  });
+});
+
+describe('patternProbes', () => {
+  it('writes disjoint probes inside the allocation', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 1n << 20n }), fc.nat({ max: 1000 }), (size, id) => {
+        const probes = patternProbes(id, size, 4096n);
+        for (const [i, p] of probes.entries()) {
+          expect(p.offset + BigInt(p.bytes.length)).toBeLessThanOrEqual(size);
+          if (i > 0) expect(p.offset).toBeGreaterThanOrEqual(probes[i - 1]!.offset + BigInt(probes[i - 1]!.bytes.length));
+        }
+      }),
+    );
+  });
+});
