@@ -1,0 +1,58 @@
+import { MUTANTS } from '../fixtures/mutants';
+import { allProperties } from '../properties';
+import { runProperty } from '../properties/runner/run-property';
+
+export interface KillRow {
+  readonly mutant: string;
+  readonly killedBy: string | null;
+  readonly clause: string | null;
+  /** Runs of the killing property until the first failure. */
+  readonly runsToDetection: number;
+  /** Wall time from the first property tried to the kill, shrinking included. */
+  readonly msToKill: number;
+  readonly traceLines: number;
+  readonly shrinks: number;
+}
+
+/** For each mutant: which property kills it, after how many runs, how fast, and how short the shrunk trace is. */
+export async function benchKills(seed = 1): Promise<KillRow[]> {
+  const rows: KillRow[] = [];
+  for (const { info, create } of MUTANTS) {
+    const impl = create();
+    const started = process.hrtime.bigint();
+    let row: KillRow = { mutant: info.name, killedBy: null, clause: null, runsToDetection: 0, msToKill: 0, traceLines: 0, shrinks: 0 };
+    for (const p of allProperties().filter((q) => q.clauses.some((c) => info.breaks.includes(c)))) {
+      const r = await runProperty(p, impl, { seed });
+      const clause = r.failure?.clause;
+      if (clause !== undefined && info.breaks.includes(clause)) {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        row = { mutant: info.name, killedBy: p.name, clause, runsToDetection: r.failure!.runsToFailure, msToKill: ms, traceLines: r.failure!.trace.length, shrinks: r.failure!.shrinks };
+        break;
+      }
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+export function printKills(rows: ReadonlyArray<KillRow>): { killed: number; medianMs: number } {
+  console.log('mutant                        killed by                        runs  ms to kill  trace  shrinks');
+  for (const r of rows) {
+    console.log(
+      `${r.mutant.padEnd(30)}${(r.killedBy ?? 'SURVIVED').padEnd(33)}${String(r.runsToDetection).padStart(4)}${r.msToKill.toFixed(0).padStart(12)}${String(r.traceLines).padStart(7)}${String(r.shrinks).padStart(9)}`,
+    );
+  }
+  const killed = rows.filter((r) => r.killedBy !== null).length;
+  const medianMs = median(rows.filter((r) => r.killedBy !== null).map((r) => r.msToKill));
+  console.log(`killed ${killed}/${rows.length}; median time to kill ${medianMs.toFixed(0)} ms; median trace ${median(rows.map((r) => r.traceLines))} lines`);
+  return { killed, medianMs };
+}
+
+if (require.main === module) {
+  void benchKills().then(printKills);
+}
