@@ -1,31 +1,10 @@
-import type { Family } from '../../spec/interface/implementation';
+import type { Family, ServiceName } from '../../spec/interface/implementation';
 
 /** The protocol of docs/protocol.md. A new version is needed for any change an old implementation would misread. */
 export const PROTOCOL_VERSION = 1;
 
 /** Every request kind: one per service, plus the session and observation messages. */
-export type WireOp =
-  | 'hello'
-  | 'setup'
-  | 'shutdown'
-  | 'translate'
-  | 'read'
-  | 'write'
-  | 'heap_of'
-  | 'd_map_init'
-  | 'd_map_clear'
-  | 'd_alloc_dmamem'
-  | 'd_free_dmamem'
-  | 'physreq_alloc'
-  | 'physreq_set'
-  | 'physreq_prep'
-  | 'physreq_free'
-  | 'kmem_alloc_physcontig'
-  | 'kmem_free_physcontig'
-  | 'kmem_alloc_physreq'
-  | 'kmem_zalloc_physreq'
-  | 'kmem_alloc_phys'
-  | 'kmem_free';
+export type WireOp = 'hello' | 'setup' | 'shutdown' | 'translate' | 'read' | 'write' | 'heap_of' | ServiceName;
 
 /** Arguments as they go on the wire: 64-bit values already hex strings. */
 export type WireArgs = Readonly<Record<string, unknown>>;
