@@ -12,6 +12,8 @@ import { placeContiguous, placeScattered, runRequestFor } from './placement';
 import { SleepQueue } from './sleep-queue';
 import { VirtualSpace } from './virtual-space';
 
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
 export interface PlacementRequest {
   readonly size: bigint;
   readonly constraints: DmaConstraints;
@@ -29,6 +31,7 @@ export interface PlacementRequest {
 export class DmaKernel {
   readonly memory: UsableMemory;
   readonly pageBytes: bigint;
+  private readonly bytesPerPage: number;
   readonly frames: FrameAllocator;
   readonly table: AllocationTable;
   readonly sleepers = new SleepQueue<Allocation>();
@@ -41,6 +44,7 @@ export class DmaKernel {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.memory = normalizeMemoryMap(config.memoryMap, config.pageSize);
     this.pageBytes = BigInt(config.pageSize);
+    this.bytesPerPage = config.pageSize;
     this.frames = new FrameAllocator(this.memory.extents);
     this.table = new AllocationTable(this.pageBytes);
     this.vspace = new VirtualSpace(config.pageSize);
@@ -58,9 +62,8 @@ export class DmaKernel {
 
   /** Places and maps a request, or returns null and changes nothing. */
   tryAllocate(req: PlacementRequest): Allocation | null {
-    const pagesBig = (req.size + this.pageBytes - 1n) / this.pageBytes;
-    if (pagesBig > BigInt(this.frames.freeFrames())) return null;
-    const pages = Number(pagesBig);
+    const pages = this.pagesFor(req.size);
+    if (pages > this.frames.freeFrames()) return null;
     const run = runRequestFor(req.constraints, pages, this.pageBytes);
     if (run === null) return null;
     const c = req.constraints;
@@ -76,6 +79,16 @@ export class DmaKernel {
     const a: Allocation = { vaddr, size: req.size, pages, runs, service: req.service, handle: req.handle, heap: req.heap };
     this.table.add(a);
     return a;
+  }
+
+  /**
+   * Pages needed for size bytes. Below 2^53 a double holds the size exactly
+   * and dividing by a power of two is exact, so the bigint arithmetic is only
+   * needed above; a count beyond 2^53 exceeds any free total anyway.
+   */
+  private pagesFor(size: bigint): number {
+    if (size >= 0n && size <= MAX_EXACT) return Math.ceil(Number(size) / this.bytesPerPage);
+    return Number((size + this.pageBytes - 1n) / this.pageBytes);
   }
 
   /** Unmaps and frees an allocation, then serves any sleeper the memory now satisfies. */
@@ -143,8 +156,13 @@ export class DmaKernel {
     }
   }
 
-  /** Visits the physical pieces of [vaddr, vaddr + length) across however many mappings it spans. */
+  /**
+   * Visits the physical pieces of [vaddr, vaddr + length) across however many
+   * mappings it spans. Every byte is checked before the first visit, so a
+   * write that runs into unmapped memory throws without writing anything.
+   */
   private walk(vaddr: bigint, length: bigint, api: string, visit: (phys: bigint, length: bigint) => void): void {
+    const pieces: bigint[] = [];
     let v = vaddr;
     let left = length;
     while (left > 0n) {
@@ -158,12 +176,13 @@ export class DmaKernel {
           continue;
         }
         const n = left < runBytes - offset ? left : runBytes - offset;
-        visit(BigInt(r.start) * this.pageBytes + offset, n);
+        pieces.push(BigInt(r.start) * this.pageBytes + offset, n);
         v += n;
         left -= n;
         offset = 0n;
         if (left === 0n) break;
       }
     }
+    for (let i = 0; i < pieces.length; i += 2) visit(pieces[i]!, pieces[i + 1]!);
   }
 }

@@ -9,15 +9,32 @@ import type { FrameAllocator } from '../frames/frame-allocator';
  * any page-aligned start, given the size checks made before placement.
  */
 export function runRequestFor(c: DmaConstraints, frames: number, pageSize: bigint): RunRequest | null {
-  const lastFrame = (c.maxAddress + 1n) / pageSize - 1n;
-  if (lastFrame < 0n) return null;
+  const maxFrame = lastFrameBelow(c.maxAddress, pageSize);
+  if (maxFrame < 0) return null;
   return {
     frames,
     alignFrames: c.alignment > pageSize ? Number(c.alignment / pageSize) : 1,
     boundaryFrames: c.boundary > pageSize ? Number(c.boundary / pageSize) : 0,
     minFrame: c.noZeroAddress ? 1 : 0,
-    maxFrame: Number(lastFrame),
+    maxFrame,
   };
+}
+
+// Nearly every request repeats the previous address limit (2^64 - 1 or 2^32 - 1), so one
+// remembered answer spares the bigint arithmetic that otherwise dominates this function.
+let memoMax = -1n;
+let memoPage = 0n;
+let memoFrame = -1;
+
+/** The last whole frame at or below maxAddress, or -1 when there is none. */
+function lastFrameBelow(maxAddress: bigint, pageSize: bigint): number {
+  if (maxAddress !== memoMax || pageSize !== memoPage) {
+    const last = (maxAddress + 1n) / pageSize - 1n;
+    memoFrame = last < 0n ? -1 : Number(last);
+    memoMax = maxAddress;
+    memoPage = pageSize;
+  }
+  return memoFrame;
 }
 
 export function placeContiguous(frames: FrameAllocator, req: RunRequest): FrameExtent[] | null {
