@@ -1,0 +1,108 @@
+import type { Shard } from '../../properties/runner/select';
+import { parseShard } from '../../properties/runner/select';
+import { UsageError } from '../errors';
+import { all, single, tokenize, type OptionSpec } from './tokens';
+import { oneOf, positiveInt, positiveNumber, replay, seed, type Replay } from './values';
+
+export const REPORTERS = ['pretty', 'json', 'junit'] as const;
+export type ReporterName = (typeof REPORTERS)[number];
+
+/** Where the allocator under test comes from. */
+export type SourceSpec = { readonly kind: 'reference' } | { readonly kind: 'impl'; readonly path: string } | { readonly kind: 'exec'; readonly command: string };
+
+export interface RunArgs {
+  readonly command: 'run';
+  readonly source: SourceSpec;
+  readonly runs?: number;
+  readonly budget?: number;
+  readonly seed?: number;
+  readonly replay?: Replay;
+  /** Clause ids or globs. */
+  readonly only: ReadonlyArray<string>;
+  /** Property names or globs. */
+  readonly properties: ReadonlyArray<string>;
+  readonly timeoutMs?: number;
+  readonly reporter: ReporterName;
+  readonly out?: string;
+  readonly expectations?: string;
+  readonly updateExpectations: boolean;
+  readonly shard?: Shard;
+}
+
+export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  '--impl': {},
+  '--exec': {},
+  '--runs': {},
+  '--budget': {},
+  '--seed': {},
+  '--replay': {},
+  '--only': { repeat: true },
+  '--property': { repeat: true },
+  '--timeout': {},
+  '--reporter': {},
+  '--out': {},
+  '--expectations': {},
+  '--update-expectations': { flag: true },
+  '--shard': {},
+};
+
+function sourceOf(impl: string | undefined, exec: string | undefined): SourceSpec {
+  if (impl !== undefined && exec !== undefined) throw new UsageError('--impl and --exec cannot be combined: test one allocator at a time');
+  if (impl !== undefined) {
+    if (impl === '') throw new UsageError('--impl needs a module path');
+    return { kind: 'impl', path: impl };
+  }
+  if (exec !== undefined) {
+    if (exec.trim() === '') throw new UsageError('--exec needs a command line');
+    return { kind: 'exec', command: exec };
+  }
+  return { kind: 'reference' };
+}
+
+function shardOf(text: string | undefined): Shard | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseShard(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export function parseRunArgs(argv: ReadonlyArray<string>): RunArgs {
+  const t = tokenize(argv, RUN_OPTIONS);
+  if (t.positionals.length > 0) throw new UsageError(`unexpected argument '${t.positionals[0]}' (see dmaconform --help)`);
+  const get = (name: string) => single(t, name);
+  const opt = <T>(name: string, parse: (option: string, text: string) => T): T | undefined => {
+    const text = get(name);
+    return text === undefined ? undefined : parse(name, text);
+  };
+  const args: RunArgs = {
+    command: 'run',
+    source: sourceOf(get('--impl'), get('--exec')),
+    runs: opt('--runs', positiveInt),
+    budget: opt('--budget', positiveNumber),
+    seed: opt('--seed', seed),
+    replay: opt('--replay', (_, text) => replay(text)),
+    only: all(t, '--only'),
+    properties: all(t, '--property'),
+    timeoutMs: opt('--timeout', positiveInt),
+    reporter: opt('--reporter', (o, text) => oneOf(o, text, REPORTERS)) ?? 'pretty',
+    out: get('--out'),
+    expectations: get('--expectations'),
+    updateExpectations: t.flags.has('--update-expectations'),
+    shard: shardOf(get('--shard')),
+  };
+  return checkCombinations(args);
+}
+
+function checkCombinations(args: RunArgs): RunArgs {
+  if (args.runs !== undefined && args.budget !== undefined) throw new UsageError('--runs and --budget cannot be combined: --runs sets every property\'s count, --budget scales each one\'s own');
+  if (args.replay !== undefined) {
+    if (args.properties.length !== 1) throw new UsageError('--replay needs exactly one --property: the property whose failure printed the replay');
+    if (args.seed !== undefined && args.seed !== args.replay.seed) throw new UsageError('--replay carries its own seed; drop --seed');
+    if (args.shard !== undefined) throw new UsageError('--replay cannot be combined with --shard');
+    if (args.updateExpectations) throw new UsageError('--replay cannot be combined with --update-expectations');
+  }
+  if (args.updateExpectations && args.expectations === undefined) throw new UsageError('--update-expectations needs --expectations FILE');
+  return args;
+}

@@ -1,0 +1,31 @@
+/**
+ * Bad input (an option, a path, a module, a command that cannot start): the
+ * CLI prints the message as one line and exits with status 2, so a CI job
+ * can tell a misconfigured gate from an allocator that does not conform.
+ */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(`dmaconform: ${message}`);
+    this.name = 'UsageError';
+  }
+}
+
+export const EXIT_CONFORMING = 0;
+export const EXIT_NOT_CONFORMING = 1;
+export const EXIT_USAGE = 2;
+
+/**
+ * Messages from lower layers may span lines (a subprocess's stderr tail):
+ * keep the first line, and the last line of the stderr tail if there is one,
+ * since that is usually the reason.
+ */
+export function oneLine(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (lines.length === 0) return 'unknown error';
+  const tail = lines.findIndex((l) => /^stderr \(last \d+ characters\):$/.test(l));
+  if (tail > 0 && tail < lines.length - 1) return `${lines[0]} (stderr: ${lines[lines.length - 1]})`;
+  return lines[0]!;
+}

@@ -1,0 +1,39 @@
+import { parseArgs } from './args';
+import { clausesCommand } from './clauses/command';
+import { EXIT_CONFORMING, EXIT_USAGE, UsageError, oneLine } from './errors';
+import { processIo, type Io } from './io';
+import { runCommand } from './run/command';
+import { USAGE } from './usage';
+
+/**
+ * The whole command line as a function: argv without the node and script
+ * names, and where to print. Returns the exit status; never exits itself.
+ */
+export async function main(argv: ReadonlyArray<string>, io: Io = processIo()): Promise<number> {
+  try {
+    const cmd = parseArgs(argv);
+    if (cmd.command === 'help') {
+      io.stdout(USAGE);
+      return EXIT_CONFORMING;
+    }
+    if (cmd.command === 'clauses') return clausesCommand(cmd, io);
+    return await runCommand(cmd, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${oneLine(e.message)}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+/** For the launcher: runs main() and exits once the output is flushed. */
+export function run(argv: ReadonlyArray<string>): void {
+  main(argv).then(
+    (code) => process.stdout.write('', () => process.exit(code)),
+    (e: unknown) => {
+      process.stderr.write(`dmaconform: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(3);
+    },
+  );
+}

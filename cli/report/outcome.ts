@@ -1,0 +1,15 @@
+import type { PropertyResult } from '../../properties/runner/result';
+import type { SuiteReport } from '../../properties/runner/run-suite';
+import type { Judgement } from '../expectations/judge';
+
+/** Everything a reporter needs: the suite's report, how it was judged, and how to replay a failure. */
+export interface RunOutcome {
+  readonly report: SuiteReport;
+  readonly judgement: Judgement;
+  /** The --expectations file, when one was used. */
+  readonly expectationsFile?: string;
+  /** Set when --update-expectations rewrote the file. */
+  readonly expectationsWritten?: number;
+  readonly replayCommand: (r: PropertyResult) => string;
+  readonly exitCode: number;
+}

@@ -1,0 +1,67 @@
+import { allProperties } from '../../properties';
+import { runSuite, type SuiteReport } from '../../properties/runner/run-suite';
+import type { RunArgs } from '../args';
+import { EXIT_CONFORMING, EXIT_NOT_CONFORMING, UsageError } from '../errors';
+import { loadExpectations, writeExpectations, type Expectations } from '../expectations/file';
+import { judge, updatedExpectations } from '../expectations/judge';
+import { writeText, type Io } from '../io';
+import { REPORTERS, verdictLines, type RunOutcome } from '../report';
+import { progress } from '../report/progress';
+import { replayCommandFor } from '../report/replay-command';
+import { openSource } from '../source';
+import { selectProperties } from './selection';
+import { closeOnSignals } from './signals';
+
+/** Runs the suite as the arguments say, reports, and returns the exit status. */
+export async function runCommand(args: RunArgs, io: Io): Promise<number> {
+  const all = allProperties();
+  const properties = selectProperties(all, args.properties, args.only);
+  if (args.replay !== undefined && properties.length !== 1) {
+    throw new UsageError(`--replay: --property '${args.properties[0]}' matches ${properties.length} properties; name exactly one`);
+  }
+  const known = new Set(all.map((p) => p.name));
+  let expectations: Expectations = args.expectations === undefined ? {} : loadExpectations(io, args.expectations, known, args.updateExpectations);
+
+  const opened = await openSource(io, args.source, args.timeoutMs);
+  const restoreSignals = io.handleSignals ? closeOnSignals(opened.close) : () => undefined;
+  const shown = progress(io);
+  let report: SuiteReport;
+  try {
+    report = await runSuite(opened.source, {
+      properties,
+      seed: args.replay?.seed ?? args.seed,
+      numRuns: args.runs,
+      budget: args.budget,
+      path: args.replay?.path,
+      timing: opened.timing,
+      shard: args.shard,
+      onStart: shown.onStart,
+      onResult: shown.onResult,
+    });
+  } finally {
+    shown.done();
+    await opened.close();
+    restoreSignals();
+  }
+
+  let written: number | undefined;
+  if (args.updateExpectations && args.expectations !== undefined) {
+    expectations = updatedExpectations(report.results, expectations);
+    writeExpectations(io, args.expectations, expectations);
+    written = Object.keys(expectations).length;
+  }
+  const judgement = judge(report.results, expectations);
+  const outcome: RunOutcome = {
+    report,
+    judgement,
+    expectationsFile: args.expectations,
+    expectationsWritten: written,
+    replayCommand: replayCommandFor(args),
+    exitCode: judgement.passed ? EXIT_CONFORMING : EXIT_NOT_CONFORMING,
+  };
+  const text = REPORTERS[args.reporter](outcome);
+  if (args.out !== undefined) writeText(io, '--out', args.out, text);
+  else io.stdout(text);
+  if (args.out !== undefined || args.reporter !== 'pretty') io.stderr(verdictLines(outcome));
+  return outcome.exitCode;
+}

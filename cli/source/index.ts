@@ -1,0 +1,37 @@
+import { ReferenceKernel } from '../../impl/reference';
+import { IN_PROCESS_TIMING, SUBPROCESS_TIMING, type DriverOptions } from '../../properties/harness/driver';
+import type { ImplementationSource } from '../../properties/runner/run-suite';
+import type { SourceSpec } from '../args';
+import type { Io } from '../io';
+import { openExec } from './exec-source';
+import { openModule } from './impl-source';
+
+export interface OpenSource {
+  readonly source: ImplementationSource;
+  readonly timing: DriverOptions;
+  /** Ends anything the source still holds (subprocesses); safe to call more than once. */
+  readonly close: () => Promise<void>;
+}
+
+function timingFor(base: DriverOptions, timeoutMs: number | undefined): DriverOptions {
+  if (timeoutMs === undefined) return base;
+  return { timeoutMs, graceMs: Math.min(base.graceMs, timeoutMs) };
+}
+
+/** Opens the allocator a run tests; every failure to do so is a UsageError. */
+export async function openSource(io: Io, spec: SourceSpec, timeoutMs: number | undefined): Promise<OpenSource> {
+  const nothing = async () => undefined;
+  switch (spec.kind) {
+    case 'reference':
+      return { source: () => new ReferenceKernel(), timing: timingFor(IN_PROCESS_TIMING, timeoutMs), close: nothing };
+    case 'impl': {
+      const { source, close } = await openModule(io, spec.path);
+      return { source, timing: timingFor(IN_PROCESS_TIMING, timeoutMs), close };
+    }
+    case 'exec': {
+      const timing = timingFor(SUBPROCESS_TIMING, timeoutMs);
+      const s = await openExec(io, spec.command, timing.timeoutMs);
+      return { source: s.next, timing, close: s.close };
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/** Printed for --help; docs/cli.md says the same at more length. */
+export const USAGE = `Usage:
+  dmaconform [run] [options]       run the conformance suite (default: the built-in reference kernel)
+  dmaconform clauses [--json | --markdown] [--out FILE]
+                                   list the clauses, their sources and the properties covering them
+
+Allocator under test (one of):
+  --impl PATH        a .ts/.js module exporting createImplementation() (named or default),
+                     or a default-exported DmaImplementation object
+  --exec "COMMAND"   a process speaking the exec protocol (docs/protocol.md); one process per property
+
+Selection and effort:
+  --property NAME    only this property (name or glob, repeatable)
+  --only CLAUSE      only properties checking this clause (id or glob, repeatable)
+  --runs N           runs per property, replacing each property's own count
+  --budget X         multiply each property's own run count by X (default 1)
+  --seed N           fix the seed (a 32-bit integer); printed with every report
+  --replay SEED:PATH replay one counterexample exactly (with exactly one --property)
+  --shard K/N        run the K-th of N shares of every property's runs (give every shard the same --seed)
+  --timeout MS       how long one call may take before the allocator counts as hanging
+
+Reports and gating:
+  --reporter R       pretty (default), json or junit
+  --out FILE         write the report to FILE instead of standard output
+  --expectations F   known failures, keyed by clause id (see docs/cli.md)
+  --update-expectations
+                     rewrite F from this run's failures, keeping existing reasons
+
+Exit status: 0 conforming, 1 not conforming (or a regression), 2 usage or setup error.
+`;

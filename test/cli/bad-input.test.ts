@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { cli } from './helpers';
+
+const BAD: ReadonlyArray<[string, string[], RegExp]> = [
+  ['an unknown option', ['--frob'], /unknown option '--frob'/],
+  ['an option without its value', ['--runs'], /--runs needs a value/],
+  ['a --runs that is not a number', ['--runs', 'abc'], /--runs: 'abc'/],
+  ['a --runs of zero', ['--runs', '0'], /positive integer/],
+  ['a negative --budget', ['--budget', '-1'], /--budget/],
+  ['a fractional --seed', ['--seed', '1.5'], /--seed/],
+  ['an unknown reporter', ['--reporter', 'xml'], /pretty, json, junit/],
+  ['a bad shard', ['--shard', '0/2'], /--shard/],
+  ['--runs together with --budget', ['--runs', '3', '--budget', '2'], /cannot be combined/],
+  ['--impl together with --exec', ['--impl', 'a.ts', '--exec', 'b'], /cannot be combined/],
+  ['--replay without --property', ['--replay', '1:2'], /exactly one --property/],
+  ['--replay of a glob matching many', ['--property', 'aix.*', '--replay', '1:0'], /matches \d+ properties/],
+  ['a malformed --replay', ['--property', 'aix.placement', '--replay', 'abc'], /seed:path/],
+  ['a property that does not exist', ['--property', 'aix.nothing'], /no property matches/],
+  ['a clause that does not exist', ['--only', 'no.such-clause'], /no clause matches/],
+  ['a stray argument', ['stray'], /unexpected argument 'stray'/],
+  ['--update-expectations without a file', ['--update-expectations'], /needs --expectations/],
+  ['an expectations file that is missing', ['--expectations', 'no/such/file.json'], /cannot read/],
+  ['a missing --impl file', ['--impl', 'fixtures/no-such-allocator.ts'], /no such file/],
+  ['a module without an implementation', ['--impl', 'fixtures/external/ts-broken/no-implementation.ts'], /exports neither createImplementation/],
+  ['a module whose export lacks methods', ['--impl', 'fixtures/external/ts-broken/malformed.ts'], /translate\(\) is missing/],
+  ['a module that throws while loading', ['--impl', 'fixtures/external/ts-broken/load-error.ts'], /cannot load the module: .*\/dev\/dmaalloc0/],
+  ['a JSON file as a module', ['--impl', 'package.json'], /exports neither/],
+  ['an --exec command that does not exist', ['--exec', 'no-such-dmaconform-allocator --flag'], /cannot start the implementation: .*127.*not found/],
+  ['clauses with two formats', ['clauses', '--json', '--markdown'], /cannot be combined/],
+  ['clauses with an unknown option', ['clauses', '--frob'], /unknown option/],
+];
+
+describe('bad input', () => {
+  it.each(BAD)('%s: exit 2 and exactly one line on stderr', async (_, argv, message) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^dmaconform: [^\n]+\n$/);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage:/);
+    for (const option of ['--impl', '--exec', '--replay', '--shard', '--expectations', '--update-expectations', '--reporter']) expect(r.stdout).toContain(option);
+  });
+
+  it('accepts --name=value and negative seeds', async () => {
+    const r = await cli(['--property=aix.unknown-flags', '--runs=2', '--seed', '-7', '--reporter=json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).seed).toBe(-7);
+  });
+});

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { buildCFixture, type CFixtureVariant } from '../../fixtures/external/c/build';
+import type { Io } from '../../cli/io';
+import { main } from '../../cli/main';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process from the repository root, capturing what it prints. */
+export async function cli(argv: ReadonlyArray<string>, options: { tty?: boolean; cwd?: string } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stderrIsTTY: options.tty ?? false,
+    cwd: options.cwd ?? ROOT,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Quoted for sh: the paths contain no $, ` or ". */
+const quote = (path: string) => JSON.stringify(path);
+
+export function cCommand(variant: CFixtureVariant = 'correct'): string {
+  return quote(buildCFixture(variant));
+}
+
+export function brokenCommand(script: string): string {
+  return `${quote(process.execPath)} ${quote(join(ROOT, 'fixtures', 'external', 'broken', script))}`;
+}
+
+/** The JSON report of a run made with --reporter json. */
+export function parseReport(run: CliRun): JsonReport {
+  return JSON.parse(run.stdout) as JsonReport;
+}
+
+export interface JsonResult {
+  property: string;
+  clauses: string[];
+  strength: string;
+  status: string;
+  runs: number;
+  durationMs: number;
+  seed: number;
+  failure?: { clause: string | null; message: string; trace: string[]; counterexample: string; replay: string; replayCommand: string };
+}
+
+export interface JsonReport {
+  implementation: string;
+  seed: number;
+  summary: Record<string, number>;
+  conforming: boolean;
+  results: JsonResult[];
+  gate: { passed: boolean; exitCode: number; regressions: string[]; expected: string[]; nowPasses: string[]; expectations: string | null };
+}
