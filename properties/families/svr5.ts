@@ -76,7 +76,7 @@ function physreqFamily(zero: boolean): FamilyAdapter<PhysreqFields> {
     async release(d, _p, vaddr, size, ctx = 'user') {
       return releaseResult(await d.call('kmem_free', ctx, [vaddr, size]), false);
     },
-    clauseOf: () => 'kmem_alloc_physreq.constraints',
+    clauseOf: (k) => (k === 'segment-count' ? 'physreq.max-scgth' : 'kmem_alloc_physreq.constraints'),
     waiting: { nosleep: 'kmem_alloc_physreq.km-sleep', sleep: 'kmem_alloc_physreq.km-sleep', wakeup: 'kmem_alloc_physreq.km-sleep' },
     nullClause: 'dma.release-restores',
     extraClauses: zero ? ['kmem_zalloc_physreq.zeroed'] : [],

@@ -34,6 +34,7 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'The pointer returned is a kernel virtual address; its physical pages are found by translation, not assumed equal to it.',
     strength: 'MUST',
     kind: 'invariant',
+    notTestable: 'an identity-mapped kernel is legitimate, so no answer can break it; the suite honours it by always translating',
   },
   {
     id: 'dma.release-restores',

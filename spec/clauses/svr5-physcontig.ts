@@ -126,6 +126,7 @@ export const PHYSCONTIG_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'Because the free page list is randomised, contiguous memory may be scarce once the system has run under load; failures (or endless waits) then are allowed.',
     strength: 'MAY',
     kind: 'invariant',
+    notTestable: 'a permission, not a promise: it allows failures and endless waits, which is why completeness is only a SHOULD',
   },
   {
     id: 'kmem_alloc_physcontig.call-early',

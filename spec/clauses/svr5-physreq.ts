@@ -56,6 +56,7 @@ export const PHYSREQ_CLAUSES: ReadonlyArray<Clause> = [
       interpretation: 'Other values are refused by the reference; the suite only requires that no memory comes from a physreq whose prep was refused.',
       why: 'Refusing is safe and an allocator that supports more sizes is not judged wrong for it.',
     },
+    notTestable: 'either answer conforms; what is checked, that a refused physreq yields no memory, is physreq_prep.rejects-unsupportable',
   },
   {
     id: 'physreq.max-scgth',
@@ -77,6 +78,7 @@ export const PHYSREQ_CLAUSES: ReadonlyArray<Clause> = [
       interpretation: 'The reference refuses unknown bits at prep; the suite does not judge allocators that accept them.',
       why: 'Nothing in the pages demands refusal.',
     },
+    notTestable: 'either answer conforms; what is checked, that a refused physreq yields no memory, is physreq_prep.rejects-unsupportable',
   },
   {
     id: 'physreq.boundary-below-size',
