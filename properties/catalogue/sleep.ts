@@ -49,6 +49,9 @@ export function sleepProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<Inp
     async run(d, input) {
       const s = new Session(d, fam, input.gen, [input.shape]);
       await s.boot();
+      // Made before the fill, so the trace shows the physreq the requests use.
+      const token = await s.token(0);
+      if (token === null) return;
       const blocks: Live[] = [];
       const limit = Number(s.gen.map.ranges.reduce((n, r) => n + r.length, 0n) / s.pageBytes) + 1;
       await d.trace.quietly(
@@ -64,7 +67,6 @@ export function sleepProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<Inp
       );
       const k = Math.min(input.waiters, blocks.length);
       if (k === 0) return;
-      const token = (await s.token(0))!;
       const waiting: Waiting[] = [];
       let served = 0;
       const waiter = async () => {

@@ -51,12 +51,13 @@ export class Driver {
       return this.thrown(label, e);
     }
     if (!isPromiseLike(raw)) return this.returned(label, raw as T);
+    const place = this.trace.add(`${label} -> ...`);
     const s = await settleWithin(raw as Promise<T>, mayWait ? this.options.graceMs : this.options.timeoutMs);
-    if (s.state === 'fulfilled') return this.returned(label, s.value);
-    if (s.state === 'rejected') return this.thrown(label, s.reason);
+    if (s.state === 'fulfilled') return this.returned(label, s.value, place);
+    if (s.state === 'rejected') return this.thrown(label, s.reason, place);
     if (!mayWait) throw new ImplementationHang(label, this.options.timeoutMs);
     const id = ++this.waits;
-    this.trace.add(`${label} -> waiting (#${id})`);
+    this.trace.complete(place, `${label} -> waiting (#${id})`);
     const later = (raw as Promise<T>).then(
       (value): Settled<T> => {
         this.trace.add(`  #${id} woke -> ${formatValue(value)}`);
@@ -87,17 +88,17 @@ export class Driver {
     }
   }
 
-  private returned<T>(label: string, value: T): Outcome<T> {
-    if (this.trace.enabled) this.trace.add(`${label} -> ${formatValue(value)}`);
+  private returned<T>(label: string, value: T, place = -1): Outcome<T> {
+    if (this.trace.enabled) this.trace.complete(place, `${label} -> ${formatValue(value)}`);
     return { kind: 'value', value };
   }
 
-  private thrown<T>(label: string, e: unknown): Outcome<T> {
+  private thrown<T>(label: string, e: unknown, place = -1): Outcome<T> {
     if (isContractViolation(e)) {
-      this.trace.add(`${label} -> violation ${e.clause}`);
+      this.trace.complete(place, `${label} -> violation ${e.clause}`);
       return { kind: 'violation', clause: e.clause, message: e.message };
     }
-    this.trace.add(`${label} -> threw`);
+    this.trace.complete(place, `${label} -> threw`);
     if (isTimeout(e)) throw new ImplementationHang(label, this.options.timeoutMs);
     throw new ImplementationCrash(label, e);
   }

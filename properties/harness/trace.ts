@@ -33,14 +33,26 @@ export class Trace {
     return result;
   }
 
-  add(line: string): void {
-    if (!this.enabled) return;
+  /** Adds a line; returns a place that `replace` can fill in later, or -1 when the line was not kept in place. */
+  add(line: string): number {
+    if (!this.enabled) return -1;
     if (this.quiet !== null) {
       this.quiet.push(line);
       if (this.quiet.length > 3) this.quiet.shift();
+      return -1;
     }
-    else if (this.lines.length < this.limit) this.lines.push(line);
-    else if (this.lines.length === this.limit) this.lines.push('...');
+    if (this.lines.length < this.limit) return this.lines.push(line) - 1;
+    if (this.lines.length === this.limit) this.lines.push('...');
+    return -1;
+  }
+
+  /**
+   * Completes a line written when a call began, so that a call answered
+   * late still stands where it was made, before calls made while it ran.
+   */
+  complete(place: number, line: string): void {
+    if (place >= 0) this.lines[place] = line;
+    else this.add(line);
   }
 
   toLines(): string[] {
