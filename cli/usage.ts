@@ -17,6 +17,7 @@ Selection and effort:
   --seed N           fix the seed (a 32-bit integer); printed with every report
   --replay SEED:PATH replay one counterexample exactly (with exactly one --property)
   --shard K/N        run the K-th of N shares of every property's runs (give every shard the same --seed)
+  --strict           SHOULD failures make the run non-conforming too
   --timeout MS       how long one call may take before the allocator counts as hanging
 
 Reports and gating:

@@ -27,6 +27,8 @@ export interface RunArgs {
   readonly expectations?: string;
   readonly updateExpectations: boolean;
   readonly shard?: Shard;
+  /** SHOULD failures fail the gate too. */
+  readonly strict: boolean;
 }
 
 export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -44,6 +46,7 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--expectations': {},
   '--update-expectations': { flag: true },
   '--shard': {},
+  '--strict': { flag: true },
 };
 
 function sourceOf(impl: string | undefined, exec: string | undefined): SourceSpec {
@@ -91,6 +94,7 @@ export function parseRunArgs(argv: ReadonlyArray<string>): RunArgs {
     expectations: get('--expectations'),
     updateExpectations: t.flags.has('--update-expectations'),
     shard: shardOf(get('--shard')),
+    strict: t.flags.has('--strict'),
   };
   return checkCombinations(args);
 }

@@ -32,10 +32,10 @@ function exercises(r: PropertyResult, key: string): boolean {
 /**
  * Applies the known failures to a run. A MUST failure fails the gate unless
  * an expectation names its clause with the same status; a SHOULD failure is
- * only a warning either way. An expectation whose clause was checked this run
+ * only a warning either way, unless `strict` (--strict) makes it count too. An expectation whose clause was checked this run
  * without failing is stale: reported, not fatal, so fixing a bug never breaks CI.
  */
-export function judge(results: ReadonlyArray<PropertyResult>, expectations: Expectations): Judgement {
+export function judge(results: ReadonlyArray<PropertyResult>, expectations: Expectations, strict = false): Judgement {
   const matched = new Set<string>();
   const dispositions = results.map((r): Disposition => {
     if (!isFailing(r)) return 'ok';
@@ -44,7 +44,7 @@ export function judge(results: ReadonlyArray<PropertyResult>, expectations: Expe
       matched.add(key);
       return 'expected';
     }
-    return r.strength === 'SHOULD' ? 'warning' : 'regression';
+    return r.strength === 'SHOULD' && !strict ? 'warning' : 'regression';
   });
   const failedKeys = new Set(results.filter(isFailing).map(expectationKey));
   const nowPasses = Object.keys(expectations).filter((key) => !failedKeys.has(key) && results.some((r) => exercises(r, key)));

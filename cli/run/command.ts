@@ -50,7 +50,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     writeExpectations(io, args.expectations, expectations);
     written = Object.keys(expectations).length;
   }
-  const judgement = judge(report.results, expectations);
+  const judgement = judge(report.results, expectations, args.strict);
   const outcome: RunOutcome = {
     report,
     judgement,

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { MUTANTS } from '../../fixtures/mutants';
+import { cli, parseReport } from './helpers';
+
+/**
+ * Every mutant loads on its own through --impl and the command rejects it
+ * (exit 1) with a failure naming a clause it breaks. --only keeps each run
+ * to the properties that judge those clauses.
+ */
+describe('--impl fixtures/mutants/<name>.ts', () => {
+  for (const { info } of MUTANTS) {
+    it(`rejects ${info.name}`, async () => {
+      const only = info.breaks.flatMap((c) => ['--only', c]);
+      // --strict: one mutant breaks only a SHOULD clause, which alone is a warning.
+      const r = await cli(['--impl', `fixtures/mutants/${info.name}.ts`, ...only, '--seed', '1', '--strict', '--reporter', 'json']);
+      expect(r.code, r.stderr).toBe(1);
+      const clauses = parseReport(r).results.map((x) => x.failure?.clause).filter((c): c is string => typeof c === 'string');
+      expect(clauses.some((c) => info.breaks.includes(c)), clauses.join(', ')).toBe(true);
+    });
+  }
+});
