@@ -1,10 +1,9 @@
-import { runInNewContext } from 'vm';
-import { setFlagsFromString } from 'v8';
 import { loadFixtureMap } from '../fixtures/maps';
 import { FrameAllocator } from '../impl/frames/frame-allocator';
 import type { RunRequest } from '../impl/frames/extent';
 import { createRng } from '../impl/frames/rng';
 import { normalizeMemoryMap } from '../impl/memory/memory-map';
+import { collectGarbage, median } from './measure';
 
 /*
  * How the page-frame layer scales with memory size. The reference kernel is
@@ -38,18 +37,6 @@ const SINGLE_PAGE_PAIRS = 2_000_000;
 const REPEATS = 3;
 const FOUR_GIB_LAST_FRAME = 2 ** 32 / PAGE_SIZE - 1;
 
-function collectGarbage(): () => void {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (existing !== undefined) return existing;
-  // Without --expose-gc the heap figure is noisier but still indicative.
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
-}
-
 /** The same request mix for every map, so that rows compare like with like. */
 function makeRequests(count: number): RunRequest[] {
   const rng = createRng(0x5eed);
@@ -65,11 +52,6 @@ function makeRequests(count: number): RunRequest[] {
 function boot(name: string): FrameAllocator {
   const usable = normalizeMemoryMap(loadFixtureMap(name), PAGE_SIZE);
   return new FrameAllocator(usable.extents);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /** Holds about LIVE_RUNS runs, allocating or freeing at random; returns ns per operation. */

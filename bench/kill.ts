@@ -1,6 +1,7 @@
 import { MUTANTS } from '../fixtures/mutants';
 import { allProperties } from '../properties';
 import { runProperty } from '../properties/runner/run-property';
+import { median } from './measure';
 
 export interface KillRow {
   readonly mutant: string;
@@ -35,11 +36,6 @@ export async function benchKills(seed = 1): Promise<KillRow[]> {
   return rows;
 }
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
-
 export function printKills(rows: ReadonlyArray<KillRow>): { killed: number; medianMs: number } {
   console.log('mutant                        killed by                        runs  ms to kill  trace  shrinks');
   for (const r of rows) {
@@ -48,7 +44,8 @@ export function printKills(rows: ReadonlyArray<KillRow>): { killed: number; medi
     );
   }
   const killed = rows.filter((r) => r.killedBy !== null).length;
-  const medianMs = median(rows.filter((r) => r.killedBy !== null).map((r) => r.msToKill));
+  const times = rows.filter((r) => r.killedBy !== null).map((r) => r.msToKill);
+  const medianMs = times.length === 0 ? NaN : median(times);
   console.log(`killed ${killed}/${rows.length}; median time to kill ${medianMs.toFixed(0)} ms; median trace ${median(rows.map((r) => r.traceLines))} lines`);
   return { killed, medianMs };
 }

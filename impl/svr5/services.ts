@@ -12,6 +12,15 @@ import type { DmaKernel } from '../kernel/kernel';
 import { checkFieldTypes } from './fields';
 import { PhysreqTable, sameFields, type PhysreqRecord } from './physreq-table';
 
+/** One allocation request as the SVR5 services receive it. */
+export interface AllocationCall {
+  readonly service: PhysreqService;
+  readonly ctx: Context;
+  readonly size: bigint;
+  readonly preq: number;
+  readonly flag: number;
+}
+
 /** The SVR5 services over the shared kernel; the driver's DDI version decides which exist. */
 export class Svr5Services {
   readonly physreqs = new PhysreqTable();
@@ -49,19 +58,19 @@ export class Svr5Services {
   }
 
   kmem_alloc_physcontig(ctx: Context, size: bigint, preq: number, flag: number): bigint | null | Promise<bigint> {
-    return this.allocate('kmem_alloc_physcontig', ctx, size, preq, flag, (a) => a.vaddr);
+    return this.allocate({ service: 'kmem_alloc_physcontig', ctx, size, preq, flag }, (a) => a.vaddr);
   }
 
   kmem_alloc_physreq(ctx: Context, size: bigint, preq: number, flag: number): bigint | null | Promise<bigint> {
-    return this.allocate('kmem_alloc_physreq', ctx, size, preq, flag, (a) => a.vaddr);
+    return this.allocate({ service: 'kmem_alloc_physreq', ctx, size, preq, flag }, (a) => a.vaddr);
   }
 
   kmem_zalloc_physreq(ctx: Context, size: bigint, preq: number, flag: number): bigint | null | Promise<bigint> {
-    return this.allocate('kmem_zalloc_physreq', ctx, size, preq, flag, (a) => a.vaddr);
+    return this.allocate({ service: 'kmem_zalloc_physreq', ctx, size, preq, flag }, (a) => a.vaddr);
   }
 
   kmem_alloc_phys(ctx: Context, size: bigint, preq: number, flags: number): PhysAllocation | null | Promise<PhysAllocation> {
-    return this.allocate('kmem_alloc_phys', ctx, size, preq, flags, (a) => ({
+    return this.allocate({ service: 'kmem_alloc_phys', ctx, size, preq, flag: flags }, (a) => ({
       vaddr: a.vaddr,
       paddr: BigInt(a.runs[0]!.start) * this.kernel.pageBytes,
     }));
@@ -81,14 +90,8 @@ export class Svr5Services {
     this.release('kmem_free', a, size, 'kmem_free.exact-match');
   }
 
-  protected allocate<T>(
-    service: PhysreqService,
-    ctx: Context,
-    size: bigint,
-    preq: number,
-    flag: number,
-    result: (a: Allocation) => T,
-  ): T | null | Promise<T> {
+  protected allocate<T>(call: AllocationCall, result: (a: Allocation) => T): T | null | Promise<T> {
+    const { service, ctx, size, preq, flag } = call;
     this.checkVersion(service);
     this.checkFlag(service, flag);
     checkContext(service, ctx, flag);
