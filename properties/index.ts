@@ -8,6 +8,7 @@ import { physreqLifecycleProperty } from './catalogue/physreq-lifecycle';
 import { physreqMisuseProperty } from './catalogue/physreq-misuse';
 import { placementProperty } from './catalogue/placement';
 import { sleepProperty } from './catalogue/sleep';
+import { threadsProperty } from './catalogue/threads';
 import { versionProperty } from './catalogue/versions';
 import { aixFamily } from './families/aix';
 import { physcontigFamily, physFamily, physreqAllocFamily, physreqZallocFamily } from './families/svr5';
@@ -33,6 +34,7 @@ export function allProperties(): AnyProperty[] {
     ...[physcontigFamily, physreqAllocFamily].map(physreqLifecycleProperty),
     ...every.map(misuseProperty),
     ...svr5.map(sleepProperty),
+    ...svr5.map(threadsProperty),
     ...every.map(interleavingProperty),
     interleavingProperty(physreqZallocFamily),
     completenessProperty(physcontigFamily),

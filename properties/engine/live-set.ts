@@ -13,6 +13,8 @@ export interface Live {
   readonly size: bigint;
   readonly segments: ReadonlyArray<PhysSegment>;
   readonly probes: ReadonlyArray<Probe>;
+  /** Set once the probes are written: until then there is nothing to verify. */
+  written: boolean;
 }
 
 /**

@@ -94,19 +94,21 @@ export class Session<S> {
     for (const s of segments) {
       if (!this.ram.isRam(s.phys, s.length)) fail('dma.within-ram', `${hex(s.phys)}+${hex(s.length)} behind ${hex(vaddr)} is not RAM of the memory map`);
     }
+    // Checked and recorded with no await between, so concurrent callers see each other's memory.
     this.live.checkDisjoint(vaddr, size, segments);
-    if (this.fam.inspect) await this.fam.inspect(this.d, token, vaddr, size, shape);
     const id = this.nextId++;
-    const probes = patternProbes(id, size, this.pageBytes);
-    for (const p of probes) await writeBytes(this.d, vaddr + p.offset, p.bytes, 'dma.data-integrity');
-    const l: Live = { id, token, shapeIndex, vaddr, size, segments, probes };
+    const l: Live = { id, token, shapeIndex, vaddr, size, segments, probes: patternProbes(id, size, this.pageBytes), written: false };
     this.live.add(l);
+    if (this.fam.inspect) await this.fam.inspect(this.d, token, vaddr, size, shape);
+    for (const p of l.probes) await writeBytes(this.d, vaddr + p.offset, p.bytes, 'dma.data-integrity');
+    l.written = true;
     return l;
   }
 
   /** Every live allocation still holds what was written into it. */
   async verifyContents(clause = 'dma.data-integrity'): Promise<void> {
-    for (const l of this.live.items) {
+    for (const l of this.live.items.slice()) {
+      if (!l.written || !this.live.items.includes(l)) continue;
       for (const p of l.probes) {
         const got = await readBytes(this.d, l.vaddr + p.offset, p.bytes.length, clause);
         if (!sameBytes(got, p.bytes)) fail(clause, `bytes at ${hex(l.vaddr + p.offset)} of allocation #${l.id} changed`);
