@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DMA_ADDRESS_64_BIT, DMA_CONTIGUOUS, DMA_ENABLE_64, DMA_NO_ZERO_ADDR } from '../../spec/constants/aix';
-import { isContractViolation } from '../../spec/errors';
 import type { SubprocessImplementation } from '../../cli/exec';
-import { config, exists, ram, startC } from './helpers';
+import { clauseOf, config, exists, ram, startC } from './helpers';
 
 const TWO_53 = 1n << 53n;
 const MiB = 1n << 20n;
@@ -13,15 +12,6 @@ afterEach(async () => {
   await impl?.dispose();
   impl = undefined;
 });
-
-async function clauseOf(p: Promise<unknown>): Promise<string> {
-  const e: unknown = await p.then(
-    () => new Error('resolved'),
-    (err: unknown) => err,
-  );
-  if (!isContractViolation(e)) throw new Error(`expected a contract violation, got ${String(e)}`);
-  return e.clause;
-}
 
 describe('C fixture over the exec protocol: AIX family', () => {
   it('handshakes, declares its families and offers only their services', async () => {

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KM_NOSLEEP, KM_SLEEP } from '../../spec/constants/svr5';
 import { crossesBoundary } from '../../spec/predicates/placement';
-import { isContractViolation } from '../../spec/errors';
 import type { SubprocessImplementation } from '../../cli/exec';
-import { config, ram, startC } from './helpers';
+import { clauseOf, config, ram, startC } from './helpers';
 
 const MiB = 1n << 20n;
 
@@ -13,15 +12,6 @@ afterEach(async () => {
   await impl?.dispose();
   impl = undefined;
 });
-
-async function clauseOf(p: Promise<unknown>): Promise<string> {
-  const e: unknown = await p.then(
-    () => new Error('resolved'),
-    (err: unknown) => err,
-  );
-  if (!isContractViolation(e)) throw new Error(`expected a contract violation, got ${String(e)}`);
-  return e.clause;
-}
 
 async function preppedPhysreq(i: SubprocessImplementation, fields: Parameters<NonNullable<SubprocessImplementation['physreq_set']>>[2] = {}): Promise<number> {
   const preq = (await i.physreq_alloc!('user', KM_SLEEP))!;

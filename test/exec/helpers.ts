@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DdiVersion } from '../../spec/constants/context';
 import type { SetupConfig } from '../../spec/interface/implementation';
+import { isContractViolation } from '../../spec/errors';
 import type { MemoryRange } from '../../spec/interface/memory-map';
 import { buildCFixture, type CFixtureVariant } from '../../fixtures/external/c/build';
 import { createSubprocessImplementation, type SubprocessImplementation, type SubprocessOptions } from '../../cli/exec';
@@ -80,4 +81,14 @@ export async function stateAfter(promise: Promise<unknown>, probe: Promise<unkno
   );
   await probe;
   return settled ? 'settled' : 'pending';
+}
+
+/** The clause of the violation a call was refused with; anything else fails the test. */
+export async function clauseOf(p: Promise<unknown>): Promise<string> {
+  const e: unknown = await p.then(
+    () => new Error('resolved'),
+    (err: unknown) => err,
+  );
+  if (!isContractViolation(e)) throw new Error(`expected a contract violation, got ${String(e)}`);
+  return e.clause;
 }
