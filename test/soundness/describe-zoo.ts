@@ -8,7 +8,7 @@ export const CI_SEEDS: ReadonlyArray<number> = Array.from({ length: 20 }, (_, i)
  * Every member must pass every MUST and SHOULD property of its families at
  * every seed; a property may be UNSUPPORTED only for a family it does not declare.
  */
-export function describeZoo(title: string, members: ReadonlyArray<ZooEntry>, seeds: ReadonlyArray<number> = CI_SEEDS): void {
+export function describeZoo(title: string, members: ReadonlyArray<ZooEntry>, seeds: ReadonlyArray<number> = CI_SEEDS, timeoutMs = 120_000): void {
   const runs: ZooRun[] = [];
   describe(title, () => {
     afterAll(() => {
@@ -22,7 +22,7 @@ export function describeZoo(title: string, members: ReadonlyArray<ZooEntry>, see
           expect(r.problems, `${m.file} at seed ${seed}`).toEqual([]);
           expect(r.passed + r.unsupported).toBeGreaterThan(30);
           expect(r.passed).toBeGreaterThan(15);
-        });
+        }, timeoutMs);
       }
     }
   });

@@ -167,4 +167,19 @@ describe('each zoo member differs from the reference as it says', () => {
       .catch((e: unknown) => e);
     expect(isContractViolation(contextReport) && contextReport.clause).toBe('svr5.km-sleep-context');
   });
+
+  it('quiet-misuse: bad releases answer -1 or change nothing silently, bad requests answer NULL', async () => {
+    const impl = boot('quiet-misuse');
+    const p = await physreq(impl);
+    const v = await alloc(impl, p, 4096n);
+    await impl.kmem_free!('user', v + 1n, 4096n);
+    await impl.kmem_free!('user', v, 1n);
+    expect(await impl.read(v, 1)).toHaveLength(1);
+    const h = (await impl.d_map_init!('process', 0, 0, 0, 0))!;
+    expect(await impl.d_free_dmamem!('process', h, v, 4096n)).toBe(DMA_FAIL);
+    expect(await impl.d_alloc_dmamem!('process', h + 1, 4096n, 12)).toBeNull();
+    expect(await impl.kmem_alloc_physreq!('user', 4096n, p, 7)).toBeNull();
+    await impl.kmem_free!('user', v, 4096n);
+    expect(() => impl.read(v, 1)).toThrow(/not mapped/);
+  });
 });
