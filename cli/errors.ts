@@ -13,6 +13,8 @@ export class UsageError extends Error {
 export const EXIT_CONFORMING = 0;
 export const EXIT_NOT_CONFORMING = 1;
 export const EXIT_USAGE = 2;
+/** A fault in the suite itself: never a verdict on the allocator. */
+export const EXIT_INTERNAL = 3;
 
 /**
  * Messages from lower layers may span lines (a subprocess's stderr tail):

@@ -1,6 +1,7 @@
 import { parseArgs } from './args';
 import { clausesCommand } from './clauses/command';
-import { EXIT_CONFORMING, EXIT_USAGE, UsageError, oneLine } from './errors';
+import { InternalError } from '../properties/harness/failures';
+import { EXIT_CONFORMING, EXIT_INTERNAL, EXIT_USAGE, UsageError, oneLine } from './errors';
 import { processIo, type Io } from './io';
 import { runCommand } from './run/command';
 import { USAGE } from './usage';
@@ -22,6 +23,11 @@ export async function main(argv: ReadonlyArray<string>, io: Io = processIo()): P
     if (e instanceof UsageError) {
       io.stderr(`${oneLine(e.message)}\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof InternalError) {
+      const where = e.cause instanceof Error && e.cause.stack !== undefined ? `\n${e.cause.stack}` : '';
+      io.stderr(`dmaconform: ${e.message}${where}\n`);
+      return EXIT_INTERNAL;
     }
     throw e;
   }

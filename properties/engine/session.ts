@@ -44,9 +44,9 @@ export class Session<S> {
     this.ram = new RamRanges(spans.sort((a, b) => (a.base < b.base ? -1 : 1)));
   }
 
-  async boot(ddiVersion: DdiVersion = this.fam.ddiVersion, seed = 1): Promise<void> {
+  async boot(ddiVersion: DdiVersion = this.fam.ddiVersion, seed = this.d.setupSeed): Promise<void> {
     const config = { memoryMap: this.gen.map, pageSize: this.gen.pageSize, ddiVersion, seed };
-    this.d.trace.add(`setup(${this.gen.map.ranges.map((r) => `${r.type} ${hex(r.base)}+${hex(r.length)}`).join(', ')}; page ${this.gen.pageSize}; DDI ${ddiVersion})`);
+    this.d.trace.add(`setup(${this.gen.map.ranges.map((r) => `${r.type} ${hex(r.base)}+${hex(r.length)}`).join(', ')}; page ${this.gen.pageSize}; DDI ${ddiVersion}; seed ${seed})`);
     const r = await this.d.observe('setup', () => this.d.impl.setup(config));
     if (!r.ok) throw new ImplementationCrash('setup', r.error);
   }

@@ -33,6 +33,20 @@ export class ImplementationHang extends Error {
   }
 }
 
+/**
+ * A fault in the suite's own code, never a verdict on the allocator: the
+ * run stops and the command exits 3 naming the property.
+ */
+export class InternalError extends Error {
+  constructor(
+    readonly property: string,
+    override readonly cause: unknown,
+  ) {
+    super(`internal error in property ${property}: ${describeThrown(cause)}`);
+    this.name = 'InternalError';
+  }
+}
+
 export function describeThrown(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message.split('\n')[0]}`;
   return typeof e === 'string' ? JSON.stringify(e) : String(e);
