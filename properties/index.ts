@@ -37,7 +37,7 @@ export function allProperties(): AnyProperty[] {
     ...svr5.map(threadsProperty),
     ...every.map(interleavingProperty),
     interleavingProperty(physreqZallocFamily),
-    completenessProperty(physcontigFamily),
+    ...every.map(completenessProperty),
     aixClearLiveProperty,
     aixUnknownFlagsProperty,
   ];

@@ -9,6 +9,7 @@ import { fail } from '../harness/failures';
 import type { Driver } from '../harness/driver';
 import type { Outcome } from '../harness/outcome';
 import { preparePhysreq } from '../families/physreq-common';
+import { madeUpId } from '../engine/made-up';
 import { Session } from '../engine/session';
 import type { FamilyAdapter } from '../families/types';
 import type { ConformanceProperty } from '../types';
@@ -45,7 +46,7 @@ const INVALID: ReadonlyArray<Invalid> = [
   {
     clause: 'd_alloc_dmamem.valid-handle',
     families: ['aix'],
-    call: async (d, page) => d.call('d_alloc_dmamem', 'process', [0x7fff0000, page, 0]),
+    call: async (d, page) => d.call('d_alloc_dmamem', 'process', [madeUpId(d.issued), page, 0]),
   },
   {
     clause: 'd_map_clear.releases-handle',

@@ -4,6 +4,7 @@ import type { PhysreqFields } from '../../spec/constraints/types';
 import { badPhysreqArb, physreqArb } from '../arbitraries/physreq';
 import { memoryMapArb, type GeneratedMap } from '../arbitraries/memory-maps';
 import { checkRestored, measureCapacity } from '../engine/capacity';
+import { madeUpId } from '../engine/made-up';
 import { Session } from '../engine/session';
 import { fail } from '../harness/failures';
 import type { Driver } from '../harness/driver';
@@ -27,9 +28,9 @@ const CLAUSE: Record<Abuse, (service: string) => string> = {
   'refused-prep': () => 'physreq_prep.rejects-unsupportable',
 };
 
-/** Makes a physreq in the abused state; returns its id. */
-async function abused(d: Driver, abuse: Abuse, fields: PhysreqFields, bad: PhysreqFields): Promise<number> {
-  if (abuse === 'made-up') return 0x7fff0000;
+/** Makes a physreq in the abused state; returns its id, or null when the implementation refused to let it get there. */
+async function abused(d: Driver, abuse: Abuse, fields: PhysreqFields, bad: PhysreqFields): Promise<number | null> {
+  if (abuse === 'made-up') return madeUpId(d.issued);
   const a = await d.call<number | null>('physreq_alloc', 'user', [KM_SLEEP]);
   if (a.kind !== 'value' || typeof a.value !== 'number') fail('physreq.from-physreq_alloc', 'physreq_alloc(KM_SLEEP) from user context gave no physreq');
   const id = a.value;
@@ -41,7 +42,11 @@ async function abused(d: Driver, abuse: Abuse, fields: PhysreqFields, bad: Physr
     return id;
   }
   if (abuse === 'freed') await d.call('physreq_free', 'user', [id]);
-  if (abuse === 'changed-after-prep') await d.call('physreq_set', 'user', [id, { phys_align: fields.phys_align * 2n }]);
+  if (abuse === 'changed-after-prep') {
+    // A store refused as a violation changed nothing (docs/protocol.md): the physreq is still prepped and usable.
+    const set = await d.call('physreq_set', 'user', [id, { phys_align: fields.phys_align * 2n }]);
+    if (set.kind === 'violation') return null;
+  }
   return id;
 }
 
@@ -70,6 +75,7 @@ export function physreqMisuseProperty(fam: FamilyAdapter<PhysreqFields>): Confor
       await s.boot();
       const boot = await measureCapacity(s);
       const id = await abused(d, input.abuse, input.fields, input.bad);
+      if (id === null) return;
       const o = await fam.allocate(d, id, input.fields, s.pageBytes, false);
       if (o.kind === 'pending') fail(CLAUSE[input.abuse](fam.allocService), 'the request through an unusable physreq is waiting');
       if (o.kind === 'value' && o.value !== null) fail(CLAUSE[input.abuse](fam.allocService), `memory came back through a physreq that is ${input.abuse}`);

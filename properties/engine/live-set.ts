@@ -45,6 +45,11 @@ export class LiveSet {
     }
   }
 
+  /** Whether a live allocation holds this virtual byte. */
+  covers(vaddr: bigint): boolean {
+    return this.virt.collision({ start: vaddr, length: 1n }) !== undefined;
+  }
+
   add(l: Live): void {
     this.items.push(l);
     this.virt.add({ start: l.vaddr, length: l.size }, l);

@@ -12,24 +12,38 @@ export interface DriverOptions {
   readonly timeoutMs: number;
   /** How long a call that may legitimately wait is given before it counts as waiting. */
   readonly graceMs: number;
+  /**
+   * The wake-up deadline: how long a sleeping caller may stay asleep once
+   * the allocator could meet its request (a kernel makes a sleeper runnable
+   * and runs it later, so this is a limit, not an instant). Paid only when
+   * a sleeper is still asleep while its request could be met.
+   */
+  readonly wakeMs: number;
 }
 
-export const IN_PROCESS_TIMING: DriverOptions = { timeoutMs: 5_000, graceMs: 40 };
+export const IN_PROCESS_TIMING: DriverOptions = { timeoutMs: 5_000, graceMs: 40, wakeMs: 500 };
 /** A subprocess answers through pipes: give it longer before a call counts as waiting. */
-export const SUBPROCESS_TIMING: DriverOptions = { timeoutMs: 10_000, graceMs: 250 };
+export const SUBPROCESS_TIMING: DriverOptions = { timeoutMs: 10_000, graceMs: 250, wakeMs: 2_000 };
 
 /**
  * Calls an allocator on the properties' behalf: records every call in the
  * trace, turns reported violations into outcomes, and turns crashes and
  * hangs into errors that end the run as BROKEN or TIMEOUT.
  */
+/** Services whose answer is an id the implementation chose. */
+const ISSUES_IDS: ReadonlySet<ServiceName> = new Set(['d_map_init', 'physreq_alloc']);
+
 export class Driver {
   private waits = 0;
+  /** Every handle and physreq id handed out in this run, so a made-up one can avoid them all. */
+  readonly issued = new Set<number>();
 
   constructor(
     readonly impl: DmaImplementation,
     readonly trace: Trace = new Trace(),
     readonly options: DriverOptions = IN_PROCESS_TIMING,
+    /** Handed to the allocator's setup: drawn afresh for every run. */
+    readonly setupSeed = 1,
   ) {}
 
   has(service: ServiceName): boolean {
@@ -41,6 +55,12 @@ export class Driver {
    * period comes back as `pending`; otherwise it must finish within the timeout.
    */
   async call<T>(service: ServiceName, ctx: Context, args: ReadonlyArray<unknown>, mayWait = false): Promise<Outcome<T>> {
+    const o = await this.callOnce<T>(service, ctx, args, mayWait);
+    if (ISSUES_IDS.has(service) && o.kind === 'value' && typeof o.value === 'number') this.issued.add(o.value);
+    return o;
+  }
+
+  private async callOnce<T>(service: ServiceName, ctx: Context, args: ReadonlyArray<unknown>, mayWait: boolean): Promise<Outcome<T>> {
     const label = this.trace.enabled ? `[${ctx}] ${formatArgs(service, args)}` : service;
     const fn = this.impl[service] as ((...a: unknown[]) => unknown) | undefined;
     if (fn === undefined) throw new ImplementationCrash(label, new Error(`the implementation has no ${service}`));

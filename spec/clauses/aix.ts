@@ -1,4 +1,5 @@
 import { aix, research } from './sources';
+import { COMPLETENESS } from './readings';
 import type { Clause } from './types';
 
 /** AIX d_alloc_dmamem and the services around it (d_map_init, d_free_dmamem, d_map_clear, the heaps). */
@@ -129,6 +130,15 @@ export const AIX_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'When the memory cannot be provided, the call returns NULL and nothing else changes.',
     strength: 'MUST',
     kind: 'postcondition',
+  },
+  {
+    id: 'd_alloc_dmamem.fails-only-when-unavailable',
+    service: 'd_alloc_dmamem',
+    sources: [aix('Return Values')],
+    paraphrase: 'NULL means the memory could not be provided: a careful allocator returns it only when no free memory meets the handle\'s constraints and the alignment.',
+    strength: 'SHOULD',
+    kind: 'postcondition',
+    ambiguity: COMPLETENESS,
   },
   {
     id: 'd_alloc_dmamem.valid-handle',

@@ -1,4 +1,5 @@
 import { research, svr5 } from './sources';
+import { VOID_RELEASE } from './readings';
 import type { Clause } from './types';
 
 /** SVR5 kmem_alloc_physcontig(D3) and kmem_free_physcontig. */
@@ -86,8 +87,8 @@ export const PHYSCONTIG_CLAUSES: ReadonlyArray<Clause> = [
     kind: 'postcondition',
     ambiguity: {
       question: 'The page says the caller blocks until memory is available, and warns it may wait forever under fragmentation.',
-      interpretation: 'When the very run a just-released allocation with the same constraints and size occupied is free again and no one else waits, the waiter must be served.',
-      why: 'That request is provably satisfiable at that moment; anything weaker than this cannot be judged without knowing the allocator\'s layout.',
+      interpretation: 'A sleeper must be running again within the wake-up deadline (500 ms in-process, 2 s over the exec protocol, `--wake-deadline`) once the allocator could meet its request: the suite judges "could" by the allocator\'s own answer, a non-blocking request of the very same size and physreq that succeeds while the sleeper sleeps on, and succeeds again after the deadline. Which sleeper wakes first, and how soon within the deadline, is the allocator\'s choice.',
+      why: 'Placement, rounding and headers decide whether freed memory fits a sleeper, and only the allocator knows them; a kernel makes a sleeper runnable and runs it later, so a deadline, not an instant. Sleeping while a fit the suite can see is free, but the allocator itself would not hand out, is the SHOULD kmem_alloc_physcontig.fails-only-when-unavailable.',
     },
   },
   {
@@ -115,8 +116,8 @@ export const PHYSCONTIG_CLAUSES: ReadonlyArray<Clause> = [
     kind: 'postcondition',
     ambiguity: {
       question: '"Not immediately available" could mean too few free pages, or no free run that meets the physreq.',
-      interpretation: 'The suite flags a NULL only when a run meeting every constraint was provably free; it reports this as a SHOULD, apart from conformance.',
-      why: 'An allocator may reserve memory or use a placement that cannot find every run; the page does not promise perfection.',
+      interpretation: 'The suite flags a NULL, or a KM_SLEEP caller sleeping past the wake-up deadline, only when its own model of free memory (the map less every live allocation\'s pages and a page either side) holds a stretch meeting every constraint that is four times the request\'s pages plus two; it reports this as a SHOULD, apart from conformance. Physical page 0 never counts.',
+      why: 'An allocator may keep headers, round up (a buddy to a power of two), reserve memory or use a placement that cannot find every run; the page does not promise perfection. An identity-mapped kernel cannot hand out physical 0, whose address is NULL.',
     },
   },
   {
@@ -173,6 +174,7 @@ export const PHYSCONTIG_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'The address and size must match one live kmem_alloc_physcontig allocation exactly: no partial, repeated or unknown releases.',
     strength: 'MUST',
     kind: 'precondition',
+    ambiguity: VOID_RELEASE,
   },
   {
     id: 'kmem_free_physcontig.pairing',

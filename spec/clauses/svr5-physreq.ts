@@ -124,6 +124,11 @@ export const PHYSREQ_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'Changing a field after prep without prepping again is forbidden; an allocation through such a physreq is a caller error.',
     strength: 'MUST',
     kind: 'precondition',
+    ambiguity: {
+      question: 'Whether the store itself (physreq_set after prep) or only the later allocation is the error.',
+      interpretation: 'Either may be refused: physreq_set may report the violation, and then it changed nothing, so the physreq is still prepped and allocations through it are judged as usual; or it may accept the store, and then an allocation through the physreq yields no memory (NULL or a reported violation).',
+      why: 'In C the driver writes the structure directly and no service sees the store; an implementation that can see it and refuses it keeps the physreq consistent, which is all the rule is for.',
+    },
   },
   {
     id: 'physreq_free.no-sleep',

@@ -1,4 +1,5 @@
 import { research, svr5 } from './sources';
+import { COMPLETENESS, VOID_RELEASE } from './readings';
 import type { Clause } from './types';
 
 /** The DDI 7 and DDI 8 successors the document points to, and kmem_free. */
@@ -103,5 +104,24 @@ export const SUCCESSOR_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'kmem_free releases kmem_alloc_physreq, kmem_zalloc_physreq and kmem_alloc_phys memory, with the exact address and size of one live allocation.',
     strength: 'MUST',
     kind: 'precondition',
+    ambiguity: VOID_RELEASE,
+  },
+  {
+    id: 'kmem_alloc_physreq.fails-only-when-unavailable',
+    service: 'kmem_alloc_physreq',
+    sources: [research('SVR5 / UnixWare DDI: Successors')],
+    paraphrase: 'Like kmem_alloc_physcontig, kmem_alloc_physreq and kmem_zalloc_physreq fail under KM_NOSLEEP, and keep a KM_SLEEP caller waiting, only when no free memory meets the physreq.',
+    strength: 'SHOULD',
+    kind: 'postcondition',
+    ambiguity: COMPLETENESS,
+  },
+  {
+    id: 'kmem_alloc_phys.fails-only-when-unavailable',
+    service: 'kmem_alloc_phys',
+    sources: [research('SVR5 / UnixWare DDI: Successors')],
+    paraphrase: 'kmem_alloc_phys fails under KM_FAIL_OK, and keeps a flags-0 caller waiting, only when no free memory meets the physreq.',
+    strength: 'SHOULD',
+    kind: 'postcondition',
+    ambiguity: COMPLETENESS,
   },
 ];

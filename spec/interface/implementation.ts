@@ -10,7 +10,10 @@ import type { MemoryMap } from './memory-map';
  * Failures are reported as the documents say (null for NULL, DMA_FAIL, -1,
  * false for B_FALSE). A broken rule of use may instead be reported by
  * throwing an error whose `clause` property names the clause (see
- * spec/errors.ts); any other throw counts as the implementation crashing.
+ * spec/errors.ts); such a call must change nothing. A void release
+ * (kmem_free_physcontig, kmem_free) may also refuse a bad release silently,
+ * by ignoring it: it is judged by its effects (docs/correct-allocators.md).
+ * Any other throw counts as the implementation crashing.
  */
 export type MaybePromise<T> = T | Promise<T>;
 

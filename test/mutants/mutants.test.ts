@@ -297,6 +297,11 @@ const SCENARIOS: Record<string, Scenario> = {
     return [lastByte(await segments(impl, v, PAGE)) >= MIB_16];
   },
 
+  'default-dmasize-32': async (impl) => {
+    await boot(impl, ram(GIB_4, 16n * PAGE));
+    return [(await contig(impl, PAGE)) === null];
+  },
+
   'zalloc-not-zeroed': async (impl) => {
     await boot(impl, 'small-16m', '7');
     const p = await physreq(impl);

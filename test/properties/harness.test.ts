@@ -14,7 +14,7 @@ function fake(d_alloc_dmamem: DmaImplementation['d_alloc_dmamem']): DmaImplement
   return { name: 'fake', families: ['aix'], setup() {}, translate: () => [], read: () => new Uint8Array(), write() {}, d_alloc_dmamem };
 }
 
-const timing = { timeoutMs: 50, graceMs: 10 };
+const timing = { timeoutMs: 50, graceMs: 10, wakeMs: 500 };
 
 describe('Driver', () => {
   it('turns a thrown ContractViolation into a violation outcome and traces it', async () => {
