@@ -22,6 +22,8 @@ export interface RunArgs {
   /** Property names or globs. */
   readonly properties: ReadonlyArray<string>;
   readonly timeoutMs?: number;
+  /** How long a sleeper may stay asleep once the allocator could meet its request. */
+  readonly wakeDeadlineMs?: number;
   readonly reporter: ReporterName;
   readonly out?: string;
   readonly expectations?: string;
@@ -41,6 +43,7 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--only': { repeat: true },
   '--property': { repeat: true },
   '--timeout': {},
+  '--wake-deadline': {},
   '--reporter': {},
   '--out': {},
   '--expectations': {},
@@ -89,6 +92,7 @@ export function parseRunArgs(argv: ReadonlyArray<string>): RunArgs {
     only: all(t, '--only'),
     properties: all(t, '--property'),
     timeoutMs: opt('--timeout', positiveInt),
+    wakeDeadlineMs: opt('--wake-deadline', positiveInt),
     reporter: opt('--reporter', (o, text) => oneOf(o, text, REPORTERS)) ?? 'pretty',
     out: get('--out'),
     expectations: get('--expectations'),

@@ -8,12 +8,13 @@ export function shellQuote(word: string): string {
 
 /**
  * The command line that reruns exactly one failure: same allocator, same
- * per-call timeout, the property, and its seed:path (which fixes the input,
+ * per-call timeout and wake-up deadline, the property, and its seed:path (which fixes the input,
  * so run counts, budgets and shards no longer matter).
  */
 export function replayCommandFor(args: RunArgs): (r: PropertyResult) => string {
   const source = args.source.kind === 'impl' ? ['--impl', args.source.path] : args.source.kind === 'exec' ? ['--exec', args.source.command] : [];
   const timeout = args.timeoutMs === undefined ? [] : ['--timeout', String(args.timeoutMs)];
+  if (args.wakeDeadlineMs !== undefined) timeout.push('--wake-deadline', String(args.wakeDeadlineMs));
   return (r) => {
     const replay = r.failure?.replay ?? String(r.seed);
     return ['dmaconform', ...source, ...timeout, '--property', r.property, '--replay', replay].map(shellQuote).join(' ');

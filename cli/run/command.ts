@@ -33,7 +33,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       numRuns: args.runs,
       budget: args.budget,
       path: args.replay?.path,
-      timing: opened.timing,
+      timing: args.wakeDeadlineMs === undefined ? opened.timing : { ...opened.timing, wakeMs: args.wakeDeadlineMs },
       shard: args.shard,
       onStart: shown.onStart,
       onResult: shown.onResult,

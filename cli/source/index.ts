@@ -15,7 +15,7 @@ export interface OpenSource {
 
 function timingFor(base: DriverOptions, timeoutMs: number | undefined): DriverOptions {
   if (timeoutMs === undefined) return base;
-  return { timeoutMs, graceMs: Math.min(base.graceMs, timeoutMs) };
+  return { ...base, timeoutMs, graceMs: Math.min(base.graceMs, timeoutMs) };
 }
 
 /** Opens the allocator a run tests; every failure to do so is a UsageError. */
