@@ -1,8 +1,9 @@
 /** Printed for --help; docs/cli.md says the same at more length. */
 export const USAGE = `Usage:
   dmaconform [run] [options]       run the conformance suite (default: the built-in reference kernel)
-  dmaconform clauses [--json | --markdown] [--out FILE]
-                                   list the clauses, their sources and the properties covering them
+  dmaconform clauses [--table | --json | --markdown | --rules] [--service NAME] [--strength S] [--out FILE]
+                                   list the clauses: the rule, sources, the reading of any ambiguity,
+                                   and the properties covering it; --rules: docs/rules.md
 
 Allocator under test (one of):
   --impl PATH        a .ts/.js module exporting createImplementation() (named or default),
