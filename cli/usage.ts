@@ -4,6 +4,9 @@ export const USAGE = `Usage:
   dmaconform clauses [--table | --json | --markdown | --rules] [--service NAME] [--strength S] [--out FILE]
                                    list the clauses: the rule, sources, the reading of any ambiguity,
                                    and the properties covering it; --rules: docs/rules.md
+  dmaconform explain CLAUSE... [--no-examples] [--seed N] [--runs N]
+                                   one clause (id or glob) in full: rule, reading, checking properties,
+                                   mutants that break it, and two examples computed by the suite
 
 Allocator under test (one of):
   --impl PATH        a .ts/.js module exporting createImplementation() (named or default),
