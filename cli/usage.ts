@@ -25,7 +25,7 @@ Selection and effort:
   --timeout MS       how long one call may take before the allocator counts as hanging
 
 Reports and gating:
-  --reporter R       pretty (default), json or junit
+  --reporter R       pretty (default), json, junit or html (one self-contained page; use with --out)
   --out FILE         write the report to FILE instead of standard output
   --expectations F   known failures, keyed by clause id (see docs/cli.md)
   --update-expectations
