@@ -136,7 +136,8 @@ export function pictureView(pic: FailurePicture, runName = 'offending'): Picture
     ...fixedMarks(pic, window),
   ];
   const runs = allocations.filter((b) => b.kind === 'run');
-  const marks = raw.map((m) => ({ ...m, crossed: runs.some((r) => r.base < m.at && m.at <= r.last) }));
+  // Every run spans alignment multiples past its start; only the other lines can be crossed wrongly.
+  const marks = raw.map((m) => ({ ...m, crossed: m.kind !== 'alignment' && runs.some((r) => r.base < m.at && m.at <= r.last) }));
   return { overview, window, map, allocations, marks, notes };
 }
 
