@@ -21,8 +21,8 @@ export function explainText(entry: CatalogueEntry, mutants: ReadonlyArray<KnownM
   if (!entry.testable) lines.push('  examples:   none, as no property can check this clause');
   else if (examples !== undefined) {
     for (const n of examples.notes) lines.push(...labelled('note:       ', n));
-    if (examples.conforming !== undefined) lines.push('', ...exampleLines('Conforming', examples.conforming, 'this request'));
-    if (examples.violating !== undefined) lines.push('', ...exampleLines('Violating', examples.violating, 'offending'));
+    if (examples.conforming !== undefined) lines.push('', ...exampleLines('Conforming', examples.conforming, 'request shown'));
+    if (examples.violating !== undefined) lines.push('', ...exampleLines('Violating', examples.violating, 'offending run'));
   }
   return `${lines.join('\n')}\n`;
 }

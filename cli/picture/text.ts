@@ -36,7 +36,7 @@ const pad = (text: string) => text.padStart(ADDR);
  * marked, the window at a readable scale (RAM, holes, live allocations, the
  * offending run, and the lines that matter), then every edge exactly.
  */
-export function drawPicture(pic: FailurePicture, runName = 'offending'): string[] {
+export function drawPicture(pic: FailurePicture, runName = 'offending run'): string[] {
   const v = pictureView(pic, runName);
   const inWindow = (b: Block) => b.last >= v.window.lo && b.base <= v.window.hi;
   const overviewMark = Array.from({ length: WIDTH }, (_, i) => {
@@ -52,12 +52,12 @@ export function drawPicture(pic: FailurePicture, runName = 'offending'): string[
     `  [${bar(v.map.filter(inWindow), v.window, ' ')}]  map`,
     `  [${bar(v.allocations.filter(inWindow), v.window, ' ')}]  allocations`,
     `   ${markRow(v)}   lines`,
-    `  = RAM  # reserved  (blank) hole  o live  X ${runName} run  | line  ! line the run crosses  : alignment`,
+    `  = RAM  # reserved  (blank) hole  o live  X ${runName}  | line  ! line the run crosses  : alignment`,
   ];
   const edges: Array<[bigint, string]> = [
     ...v.map.filter(inWindow).map((b): [bigint, string] => [b.base, `${b.label} ${hex(b.base)}..${hex(b.last)}`]),
     ...v.allocations.filter(inWindow).map((b): [bigint, string] => [b.base, `${b.label}, last byte ${hex(b.last)}`]),
-    ...v.marks.map((m): [bigint, string] => [m.at, `${m.label}${m.crossed ? `  <- the ${runName} run spans this` : ''}`]),
+    ...v.marks.map((m): [bigint, string] => [m.at, `${m.label}${m.crossed ? `  <- crossed by the ${runName}` : ''}`]),
   ].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   lines.push(...edges.map(([at, text]) => `  ${pad(hex(at))}  ${text}`));
   lines.push(...v.notes.map((n) => `  ${n}`));

@@ -119,7 +119,7 @@ export function fixedMarks(pic: FailurePicture, s: Span): Array<{ at: bigint; ki
 }
 
 /** `runName` names the allocation in focus: the offending one in a failure, the matching request in a conforming example. */
-export function pictureView(pic: FailurePicture, runName = 'offending'): PictureView {
+export function pictureView(pic: FailurePicture, runName = 'offending run'): PictureView {
   const map = mapBlocks(pic);
   const allocations = [
     ...pic.live.flatMap((a, i) => allocationBlocks(a, 'live', `live #${i + 1}`)),

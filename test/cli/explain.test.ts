@@ -69,9 +69,9 @@ describe('dmaconform explain', () => {
     expect(violating).toContain('[kmem_alloc_physcontig.boundary]');
     expect(violating).toMatch(/kmem_alloc_physcontig\(0x[0-9a-f]+, 1, KM_NOSLEEP\) -> 0x/);
     // The drawing marks the boundary multiple the run crosses, at an exact address.
-    expect(violating).toMatch(/0x[0-9a-f]+ {2}boundary 0x[0-9a-f]+ {2}<- the offending run spans this/);
+    expect(violating).toMatch(/0x[0-9a-f]+ {2}boundary 0x[0-9a-f]+ {2}<- crossed by the offending run/);
     expect(conforming).toMatch(/^Conforming: the reference kernel, property physcontig\.placement: PASS/);
-    expect(conforming).not.toContain('spans this');
+    expect(conforming).not.toContain('crossed by');
     const replay = (text: string) => /--replay\s+(\S+)/.exec(text)![1];
     expect(replay(conforming!)).toBe(replay(violating!));
   });
