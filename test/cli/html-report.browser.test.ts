@@ -73,6 +73,7 @@ describe('the HTML report in chromium', () => {
     // The boundary the run crosses is drawn and labelled with its exact address.
     expect(await svg.locator('text.crossed').first().textContent()).toMatch(/^boundary 0x[0-9a-f]+$/);
     expect(await failure.locator('pre').textContent()).toContain('kmem_alloc_physcontig(');
+    expect(await failure.locator('p.promise').textContent()).toMatch(/^kmem_alloc_physcontig\.boundary \(MUST\): When phys_boundary is non-zero/);
     expect(await failure.locator('code.replay').textContent()).toMatch(/--property physcontig\.placement --replay \d+:[\d:]+/);
 
     await page.selectOption('#filter-status', 'FAIL');

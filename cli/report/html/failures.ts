@@ -1,4 +1,5 @@
 import type { PropertyResult } from '../../../properties/runner/result';
+import { findClause } from '../../../spec/clauses';
 import type { RunOutcome } from '../outcome';
 import { esc } from './escape';
 import { edgesTable, failureSvg } from './svg';
@@ -10,6 +11,14 @@ const LEGEND =
   '<span><i style="background:#8c959f"></i>alignment</span><span><i style="background:#8250df"></i>16 MiB / 4 GiB</span>' +
   '<span><i style="background:#d1242f"></i>line the run crosses, address limit</span></p>';
 
+/** What the broken clause promises, and how the suite reads it, so the failure can be judged without the catalogue at hand. */
+function promise(id: string | undefined): string {
+  const c = id === undefined ? undefined : findClause(id);
+  if (c === undefined) return '';
+  const reading = c.ambiguity === undefined ? '' : ` <b>Reading:</b> ${esc(c.ambiguity.interpretation)}`;
+  return `<p class="promise"><b>${esc(c.id)}</b> (${c.strength}): ${esc(c.paraphrase)}${reading}</p>`;
+}
+
 function failureSection(r: PropertyResult, i: number, replay: string): string {
   const f = r.failure!;
   const what = f.clause === undefined ? 'no clause: the implementation crashed or hung' : `clause ${f.clause}`;
@@ -20,6 +29,7 @@ function failureSection(r: PropertyResult, i: number, replay: string): string {
   return `<section class="failure" id="failure-${i}" data-status="${r.status}">
 <h3>${esc(r.property)}: <span class="status status-${r.status}">${r.status}</span> (${esc(what)})</h3>
 <p class="message">${esc(f.message)}</p>
+${promise(f.clause)}
 <p class="note">after ${f.runsToFailure} run(s), shrunk ${f.shrinks} time(s)</p>
 ${picture}
 <h4>Shrunk trace</h4>

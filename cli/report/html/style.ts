@@ -18,6 +18,7 @@ tr.hidden, section.hidden { display: none; }
 .status-PASS { color: #116329; } .status-FAIL { color: #a40e26; } .status-TIMEOUT, .status-BROKEN { color: #9a6700; } .status-UNSUPPORTED { color: #57606a; }
 section.failure { border: 1px solid #d0d7de; border-radius: 6px; padding: .8rem; margin: 1rem 0; }
 .message { font-weight: 600; }
+p.promise { background: #f6f8fa; border-left: 3px solid #8c959f; padding: .3rem .6rem; font-size: .9rem; }
 .note { color: #57606a; font-size: .85rem; }
 svg.memmap { display: block; max-width: 100%; height: auto; margin: .5rem 0; }
 svg .ram { fill: #b7e4c7; stroke: #2d6a4f; stroke-width: .5; }
