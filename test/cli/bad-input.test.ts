@@ -46,7 +46,7 @@ describe('bad input', () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage:/);
-    for (const option of ['--impl', '--exec', '--replay', '--shard', '--expectations', '--update-expectations', '--reporter']) expect(r.stdout).toContain(option);
+    for (const option of ['--impl', '--exec', '--replay', '--shard', '--expectations', '--update-expectations', '--reporter', 'html', 'explain', '--rules']) expect(r.stdout).toContain(option);
   });
 
   it('accepts --name=value and negative seeds', async () => {
