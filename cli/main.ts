@@ -1,6 +1,7 @@
 import { parseArgs } from './args';
 import { clausesCommand } from './clauses/command';
 import { InternalError } from '../properties/harness/failures';
+import { explainCommand } from './explain/command';
 import { EXIT_CONFORMING, EXIT_INTERNAL, EXIT_USAGE, UsageError, oneLine } from './errors';
 import { processIo, type Io } from './io';
 import { runCommand } from './run/command';
@@ -18,6 +19,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io = processIo()): P
       return EXIT_CONFORMING;
     }
     if (cmd.command === 'clauses') return clausesCommand(cmd, io);
+    if (cmd.command === 'explain') return await explainCommand(cmd, io);
     return await runCommand(cmd, io);
   } catch (e) {
     if (e instanceof UsageError) {

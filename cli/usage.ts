@@ -1,8 +1,12 @@
 /** Printed for --help; docs/cli.md says the same at more length. */
 export const USAGE = `Usage:
   dmaconform [run] [options]       run the conformance suite (default: the built-in reference kernel)
-  dmaconform clauses [--json | --markdown] [--out FILE]
-                                   list the clauses, their sources and the properties covering them
+  dmaconform clauses [--table | --json | --markdown | --rules] [--service NAME] [--strength S] [--out FILE]
+                                   list the clauses: the rule, sources, the reading of any ambiguity,
+                                   and the properties covering it; --rules: docs/rules.md
+  dmaconform explain CLAUSE... [--no-examples] [--seed N] [--runs N]
+                                   one clause (id or glob) in full: rule, reading, checking properties,
+                                   mutants that break it, and two examples computed by the suite
 
 Allocator under test (one of):
   --impl PATH        a .ts/.js module exporting createImplementation() (named or default),
@@ -22,7 +26,7 @@ Selection and effort:
   --wake-deadline MS how long a sleeper may stay asleep once its request could be met (default 500, 2000 for --exec)
 
 Reports and gating:
-  --reporter R       pretty (default), json or junit
+  --reporter R       pretty (default), json, junit or html (one self-contained page; use with --out)
   --out FILE         write the report to FILE instead of standard output
   --expectations F   known failures, keyed by clause id (see docs/cli.md)
   --update-expectations

@@ -4,7 +4,7 @@ import { UsageError } from '../errors';
 import { all, single, tokenize, type OptionSpec } from './tokens';
 import { oneOf, positiveInt, positiveNumber, replay, seed, type Replay } from './values';
 
-export const REPORTERS = ['pretty', 'json', 'junit'] as const;
+export const REPORTERS = ['pretty', 'json', 'junit', 'html'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
 /** Where the allocator under test comes from. */

@@ -1,4 +1,4 @@
-import { CLAUSES, isTestable, type ClauseKind, type ClauseSource, type Strength } from '../../spec/clauses';
+import { CLAUSES, isTestable, type Ambiguity, type ClauseKind, type ClauseSource, type Strength } from '../../spec/clauses';
 import { allProperties, type AnyProperty } from '../../properties';
 
 /** One clause as the catalogue shows it: where it comes from and what checks it. */
@@ -8,7 +8,13 @@ export interface CatalogueEntry {
   readonly source: ReadonlyArray<ClauseSource>;
   readonly strength: Strength;
   readonly kind: ClauseKind;
+  /** The rule in the suite's own words. */
+  readonly paraphrase: string;
+  /** What the documents leave open, and the reading the suite takes. */
+  readonly ambiguity?: Ambiguity;
   readonly testable: boolean;
+  /** Why no property can check the clause. */
+  readonly notTestable?: string;
   /** Names of the properties that judge the clause. */
   readonly coveredBy: ReadonlyArray<string>;
   /** Why nothing checks it: the clause's own reason when untestable, else that no property covers it yet. */
@@ -28,7 +34,10 @@ export function catalogue(props: ReadonlyArray<AnyProperty> = allProperties()): 
       source: c.sources,
       strength: c.strength,
       kind: c.kind,
+      paraphrase: c.paraphrase,
+      ...(c.ambiguity === undefined ? {} : { ambiguity: c.ambiguity }),
       testable,
+      ...(c.notTestable === undefined ? {} : { notTestable: c.notTestable }),
       coveredBy,
       ...(reason === undefined ? {} : { reason }),
     };

@@ -1,13 +1,23 @@
 import type { ClausesArgs } from '../args';
 import { EXIT_CONFORMING } from '../errors';
 import { writeText, type Io } from '../io';
-import { catalogue } from './catalogue';
+import { catalogue, type CatalogueEntry } from './catalogue';
+import { filterEntries } from './filter';
+import { catalogueRegister } from './register';
 import { catalogueJson, catalogueMarkdown, catalogueTable } from './render';
+import { rulesMarkdown } from './rules';
+
+const RENDER: Readonly<Record<ClausesArgs['format'], (entries: ReadonlyArray<CatalogueEntry>) => string>> = {
+  register: catalogueRegister,
+  table: catalogueTable,
+  json: catalogueJson,
+  markdown: catalogueMarkdown,
+  rules: () => rulesMarkdown(),
+};
 
 export function clausesCommand(args: ClausesArgs, io: Io): number {
-  const entries = catalogue();
-  const render = { table: catalogueTable, json: catalogueJson, markdown: catalogueMarkdown }[args.format];
-  const text = render(entries);
+  const entries = filterEntries(catalogue(), { services: args.services, strengths: args.strengths });
+  const text = RENDER[args.format](entries);
   if (args.out !== undefined) writeText(io, '--out', args.out, text);
   else io.stdout(text);
   return EXIT_CONFORMING;

@@ -1,4 +1,5 @@
 import type { ReporterName } from '../args';
+import { htmlReport } from './html';
 import { jsonReport } from './json';
 import { junitReport } from './junit';
 import type { RunOutcome } from './outcome';
@@ -11,4 +12,5 @@ export const REPORTERS: Readonly<Record<ReporterName, (o: RunOutcome) => string>
   pretty: prettyReport,
   json: jsonReport,
   junit: junitReport,
+  html: htmlReport,
 };

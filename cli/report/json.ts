@@ -36,6 +36,7 @@ export function jsonReport(o: RunOutcome): string {
               replayCommand: o.replayCommand(r),
               runsToFailure: r.failure.runsToFailure,
               shrinks: r.failure.shrinks,
+              ...(r.failure.picture === undefined ? {} : { picture: r.failure.picture }),
             },
           }),
     })),

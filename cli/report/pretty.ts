@@ -21,13 +21,13 @@ export function describeFailure(r: PropertyResult, d: Disposition | undefined, r
   return [head, `  ${f.message.split('\n').join('\n  ')}`, '  trace:', ...f.trace.map((t) => `    ${t}`), `  replay: ${replay}`].join('\n');
 }
 
-function summaryLine(o: RunOutcome): string {
+export function summaryLine(o: RunOutcome): string {
   const s = o.report.summary;
   const counts = (['PASS', 'FAIL', 'TIMEOUT', 'BROKEN', 'UNSUPPORTED'] as const).map((k) => `${s[k]} ${k}`).join(', ');
   return `${s.total} propert${s.total === 1 ? 'y' : 'ies'}: ${counts}`;
 }
 
-function verdict(o: RunOutcome): string {
+export function verdict(o: RunOutcome): string {
   const { judgement, report } = o;
   if (o.expectationsWritten !== undefined) return `expectations written to ${o.expectationsFile} (${o.expectationsWritten} entries)`;
   if (!judgement.passed) return `NOT CONFORMING: ${judgement.regressions.length} MUST propert${judgement.regressions.length === 1 ? 'y' : 'ies'} failed (${judgement.regressions.join(', ')})`;

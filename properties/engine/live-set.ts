@@ -1,6 +1,7 @@
 import { hex } from '../../spec/address/u64';
 import type { PhysSegment } from '../../spec/constraints/types';
 import { fail } from '../harness/failures';
+import type { FailureRegion } from '../harness/region';
 import { IntervalIndex } from '../oracle/interval-index';
 import type { Probe } from '../oracle/pattern';
 
@@ -36,12 +37,12 @@ export class LiveSet {
   }
 
   /** Fails with dma.no-overlap when the new allocation shares a byte with a live one. */
-  checkDisjoint(vaddr: bigint, size: bigint, segments: ReadonlyArray<PhysSegment>): void {
+  checkDisjoint(vaddr: bigint, size: bigint, segments: ReadonlyArray<PhysSegment>, region?: () => FailureRegion): void {
     const v = this.virt.collision({ start: vaddr, length: size });
-    if (v !== undefined) fail('dma.no-overlap', `virtual ${hex(vaddr)}+${hex(size)} overlaps live allocation #${v.id} at ${hex(v.vaddr)}+${hex(v.size)}`);
+    if (v !== undefined) fail('dma.no-overlap', `virtual ${hex(vaddr)}+${hex(size)} overlaps live allocation #${v.id} at ${hex(v.vaddr)}+${hex(v.size)}`, region?.());
     for (const s of segments) {
       const p = this.phys.collision({ start: s.phys, length: s.length });
-      if (p !== undefined) fail('dma.no-overlap', `physical ${hex(s.phys)}+${hex(s.length)} overlaps live allocation #${p.id}`);
+      if (p !== undefined) fail('dma.no-overlap', `physical ${hex(s.phys)}+${hex(s.length)} overlaps live allocation #${p.id}`, region?.());
     }
   }
 

@@ -12,6 +12,7 @@ import { patternProbes, sameBytes } from '../oracle/pattern';
 import { readBytes, segmentsOf, writeBytes } from '../families/observe';
 import type { FamilyAdapter } from '../families/types';
 import { LiveSet, type Live } from './live-set';
+import { regionOf } from './region-of';
 
 /** What a request came to, once judged. */
 export type Allocated = { kind: 'memory'; live: Live } | { kind: 'null' } | { kind: 'refused'; clause: string } | { kind: 'waiting'; later: Outcome<bigint | null> & { kind: 'pending' } };
@@ -89,13 +90,16 @@ export class Session<S> {
   private async accept(vaddr: bigint, size: bigint, token: number, shapeIndex: number): Promise<Live> {
     const shape = this.shapes[shapeIndex]!;
     const segments = await segmentsOf(this.d, vaddr, size, this.fam.clauseOf('length'));
-    const breach = checkPlacement(vaddr, size, segments, this.fam.constraints(shape))[0];
-    if (breach !== undefined) fail(this.fam.clauseOf(breach.kind), `${hex(vaddr)}+${hex(size)} (${this.fam.describe(shape)}): ${breach.detail}`);
+    const constraints = this.fam.constraints(shape);
+    // Built only on failure: copying the live list on every allocation would cost the busy properties.
+    const region = () => regionOf({ vaddr, size, segments }, this.live.items, constraints);
+    const breach = checkPlacement(vaddr, size, segments, constraints)[0];
+    if (breach !== undefined) fail(this.fam.clauseOf(breach.kind), `${hex(vaddr)}+${hex(size)} (${this.fam.describe(shape)}): ${breach.detail}`, region());
     for (const s of segments) {
-      if (!this.ram.isRam(s.phys, s.length)) fail('dma.within-ram', `${hex(s.phys)}+${hex(s.length)} behind ${hex(vaddr)} is not RAM of the memory map`);
+      if (!this.ram.isRam(s.phys, s.length)) fail('dma.within-ram', `${hex(s.phys)}+${hex(s.length)} behind ${hex(vaddr)} is not RAM of the memory map`, region());
     }
     // Checked and recorded with no await between, so concurrent callers see each other's memory.
-    this.live.checkDisjoint(vaddr, size, segments);
+    this.live.checkDisjoint(vaddr, size, segments, region);
     const id = this.nextId++;
     const l: Live = { id, token, shapeIndex, vaddr, size, segments, probes: patternProbes(id, size, this.pageBytes), written: false };
     this.live.add(l);

@@ -1,3 +1,5 @@
+import type { FailureRegion } from './region';
+
 /**
  * Why a property run stopped. A ClauseFailure is the allocator breaking a
  * clause; the two Implementation* errors are the allocator misbehaving so
@@ -7,6 +9,8 @@ export class ClauseFailure extends Error {
   constructor(
     readonly clause: string,
     message: string,
+    /** Where in memory, when the judge knows the offending allocation. */
+    readonly region?: FailureRegion,
   ) {
     super(`${message} [${clause}]`);
     this.name = 'ClauseFailure';
@@ -52,8 +56,8 @@ export function describeThrown(e: unknown): string {
   return typeof e === 'string' ? JSON.stringify(e) : String(e);
 }
 
-export function fail(clause: string, message: string): never {
-  throw new ClauseFailure(clause, message);
+export function fail(clause: string, message: string, region?: FailureRegion): never {
+  throw new ClauseFailure(clause, message, region);
 }
 
 /** An implementation's own word that it broke down for good (a subprocess that exited, say): duck-typed, as it may come from any client. */

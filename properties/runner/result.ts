@@ -1,4 +1,7 @@
 import type { PropertyStrength } from '../types';
+import type { FailurePicture } from './picture';
+
+export type { FailurePicture } from './picture';
 
 export type Status = 'PASS' | 'FAIL' | 'UNSUPPORTED' | 'TIMEOUT' | 'BROKEN';
 
@@ -14,6 +17,8 @@ export interface FailureReport {
   /** Runs made before the first failure (1-based). */
   readonly runsToFailure: number;
   readonly shrinks: number;
+  /** The memory map and the allocations involved, for reports that draw the failure. */
+  readonly picture?: FailurePicture;
 }
 
 export interface PropertyResult {

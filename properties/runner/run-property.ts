@@ -4,6 +4,7 @@ import { Driver, IN_PROCESS_TIMING, type DriverOptions } from '../harness/driver
 import { ClauseFailure, ImplementationCrash, ImplementationHang, InternalError, describeThrown } from '../harness/failures';
 import { Trace } from '../harness/trace';
 import type { AnyProperty } from '../types';
+import { failurePicture } from './picture';
 import type { FailureReport, PropertyResult, Status } from './result';
 
 export interface RunOptions {
@@ -92,6 +93,7 @@ export async function runProperty(prop: AnyProperty, impl: DmaImplementation, op
     replay: `${seed}:${details.counterexamplePath ?? ''}`,
     runsToFailure: details.numRuns,
     shrinks: details.numShrinks,
+    picture: failurePicture(input, error),
   };
   return { ...base, status: statusOf(error), runs: details.numRuns, durationMs, failure };
 }

@@ -28,6 +28,9 @@ const BAD: ReadonlyArray<[string, string[], RegExp]> = [
   ['an --exec command that does not exist', ['--exec', 'no-such-dmaconform-allocator --flag'], /cannot start the implementation: .*127.*not found/],
   ['clauses with two formats', ['clauses', '--json', '--markdown'], /cannot be combined/],
   ['clauses with an unknown option', ['clauses', '--frob'], /unknown option/],
+  ['clauses filtered by a service that does not exist', ['clauses', '--service', 'kmem_nope'], /matches no service/],
+  ['clauses filtered by an unknown strength', ['clauses', '--strength', 'OUGHT'], /--strength: 'OUGHT' is not one of MUST, SHOULD, MAY/],
+  ['the rules document filtered', ['clauses', '--rules', '--service', 'd_*'], /documents every clause/],
 ];
 
 describe('bad input', () => {
@@ -43,7 +46,7 @@ describe('bad input', () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage:/);
-    for (const option of ['--impl', '--exec', '--replay', '--shard', '--expectations', '--update-expectations', '--reporter']) expect(r.stdout).toContain(option);
+    for (const option of ['--impl', '--exec', '--replay', '--shard', '--expectations', '--update-expectations', '--reporter', 'html', 'explain', '--rules']) expect(r.stdout).toContain(option);
   });
 
   it('accepts --name=value and negative seeds', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../cli/clauses/catalogue';
 import { catalogueMarkdown } from '../../cli/clauses/render';
+import { rulesMarkdown } from '../../cli/clauses/rules';
 import { allProperties } from '../../properties';
 import { CLAUSES, findClause } from '../../spec/clauses';
 import { ROOT, cli } from './helpers';
@@ -29,8 +30,49 @@ describe('dmaconform clauses', () => {
     }
   });
 
-  it('prints an aligned table by default', async () => {
+  it('--json carries the paraphrase, the ambiguity and its reading, and why a clause is not testable', async () => {
+    const entries = JSON.parse((await cli(['clauses', '--json'])).stdout) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (const c of CLAUSES) {
+      const e = entries.find((x) => x.id === c.id)!;
+      expect(e.paraphrase).toBe(c.paraphrase);
+      expect(e.ambiguity).toEqual(c.ambiguity);
+      expect(e.notTestable).toBe(c.notTestable);
+    }
+    expect(entries.filter((e) => e.ambiguity !== undefined).length).toBeGreaterThan(5);
+  });
+
+  it('prints every clause with its paraphrase, sources by manual page, and the reading of any ambiguity', async () => {
     const r = await cli(['clauses']);
+    expect(r.code).toBe(0);
+    const blocks = r.stdout.trimEnd().split('\n\n');
+    expect(blocks.length).toBe(CLAUSES.length + 1);
+    const squash = (t: string) => t.replace(/\s+/g, ' ');
+    for (const c of CLAUSES) {
+      const block = squash(blocks.find((b) => b.startsWith(`${c.id} `))!);
+      expect(block).toContain(squash(c.paraphrase));
+      if (c.ambiguity) expect(block).toContain(`reading: ${squash(c.ambiguity.interpretation)}`);
+      if (c.notTestable) expect(block).toContain('untestable:');
+      for (const line of blocks.find((b) => b.startsWith(`${c.id} `))!.split('\n').filter((l) => l.trim().startsWith('source:'))) {
+        expect(line).not.toMatch(/\.txt|RESEARCH\.md/);
+      }
+    }
+    expect(blocks[blocks.length - 1]).toMatch(/^\d+ clauses, \d+ covered, \d+ not covered, \d+ with a reading of an ambiguity$/);
+  });
+
+  it('filters by service (name or glob) and by strength', async () => {
+    const ids = async (argv: string[]) => (JSON.parse((await cli(['clauses', '--json', ...argv])).stdout) as Array<{ id: string }>).map((e) => e.id);
+    expect(await ids(['--service', 'kmem_alloc_phys'])).toEqual(CLAUSES.filter((c) => c.service === 'kmem_alloc_phys').map((c) => c.id));
+    expect(await ids(['--service', 'kmem_alloc_phys*'])).toEqual(CLAUSES.filter((c) => c.service.startsWith('kmem_alloc_phys')).map((c) => c.id));
+    expect(await ids(['--strength', 'SHOULD', '--strength', 'may'])).toEqual(CLAUSES.filter((c) => c.strength !== 'MUST').map((c) => c.id));
+    expect(await ids(['--service', 'd_*', '--strength', 'MUST'])).toEqual(CLAUSES.filter((c) => c.service.startsWith('d_') && c.strength === 'MUST').map((c) => c.id));
+    const bad = await cli(['clauses', '--service', 'kmem_alloc_nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^dmaconform: clauses: --service 'kmem_alloc_nope' matches no service/);
+    expect((await cli(['clauses', '--strength', 'OUGHT'])).code).toBe(2);
+  });
+
+  it('--table prints an aligned table', async () => {
+    const r = await cli(['clauses', '--table']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     const header = lines[0]!;
@@ -46,6 +88,11 @@ describe('dmaconform clauses', () => {
   it('docs/coverage.md is up to date (regenerate with npm run coverage-doc)', () => {
     const committed = readFileSync(join(ROOT, 'docs', 'coverage.md'), 'utf8');
     expect(committed).toBe(catalogueMarkdown(catalogue()));
+  });
+
+  it('docs/rules.md is up to date (regenerate with npm run rules-doc)', () => {
+    const committed = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
+    expect(committed).toBe(rulesMarkdown());
   });
 
   it('--markdown prints the same text as docs/coverage.md holds', async () => {

@@ -23,6 +23,16 @@ function fields(where: string, v: unknown, spec: Record<string, Check>, optional
   for (const [k, c] of Object.entries(optional)) if (k in v && !c(v[k])) problems.push(`${where}.${k} is ${JSON.stringify(v[k])}`);
 }
 
+const isHex: Check = (v) => typeof v === 'string' && /^0x[0-9a-f]+$/.test(v);
+const isAllocation: Check = (v) => isObject(v) && isHex(v.vaddr) && isHex(v.size) && arrayOf((s) => isObject(s) && isHex(s.phys) && isHex(s.length))(v.segments);
+/** Every address in a failure's picture is an exact 0x string. */
+const isPicture: Check = (v) =>
+  isObject(v) &&
+  arrayOf((r) => isObject(r) && isHex(r.base) && isHex(r.last) && (r.type === 'ram' || r.type === 'reserved'))(v.ranges) &&
+  arrayOf(isAllocation)(v.live) &&
+  (v.run === undefined || isAllocation(v.run)) &&
+  (v.constraints === undefined || (isObject(v.constraints) && isHex(v.constraints.alignment) && isHex(v.constraints.boundary) && isHex(v.constraints.maxAddress)));
+
 export function reportProblems(doc: unknown): string[] {
   const problems: string[] = [];
   fields('report', doc, { implementation: isString, seed: isInt, conforming: isBool, results: Array.isArray, summary: isObject, gate: isObject }, {}, problems);
@@ -51,7 +61,7 @@ export function reportProblems(doc: unknown): string[] {
         `results[${i}].failure`,
         r.failure,
         { clause: (v) => v === null || isString(v), message: isString, trace: arrayOf(isString), counterexample: isString, replay: (v) => isString(v) && /^-?\d+:\d+(:\d+)*$/.test(v as string) },
-        { replayCommand: isString },
+        { replayCommand: isString, picture: isPicture },
         problems,
       );
     }

@@ -25,6 +25,8 @@ describe('the JSON report', () => {
   it('has the documented shape with failures, crashes and unsupported families', async () => {
     const fails = await cli(['--impl', 'fixtures/mutants/ignores-align.ts', '--budget', '0.3', '--seed', '2', '--reporter', 'json']);
     expect(reportProblems(JSON.parse(fails.stdout))).toEqual([]);
+    const pictured = (JSON.parse(fails.stdout) as { results: Array<{ failure?: { clause: string; picture?: { run?: unknown } } }> }).results.filter((x) => x.failure?.picture?.run !== undefined);
+    expect(pictured.map((x) => x.failure!.clause)).toContain('d_alloc_dmamem.align-physical');
     const broken = await cli([...MIXED, '--reporter', 'json']);
     expect(reportProblems(JSON.parse(broken.stdout))).toEqual([]);
     const unsupported = await cli(['--impl', 'fixtures/examples/my-allocator.ts', '--runs', '1', '--reporter', 'json']);
