@@ -71,13 +71,19 @@ export function misuseProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<In
       for (const size of input.sizes) await s.allocate(0, size);
       const victim = s.live.pick(input.pick);
       if (victim === undefined) return;
+      // The proper first release of a double release comes before the fill below, so that an allocator
+      // that hands out live memory without any misuse is caught there, under its own clause.
+      if (input.kind === 'double-free') await s.release(victim);
+      await checkStillOwned(s);
       const attempt = await misuse(d, s, fam, victim, input);
       if (attempt === null) return;
       if (attempt.result.kind === 'odd') fail(attempt.clause, `${attempt.what}: ${attempt.result.how}`);
       // A numeric answer of success is acceptance; a void one may be a silent refusal.
       if (attempt.result.kind === 'released' && fam.family === 'aix') fail(attempt.clause, `${attempt.what} was accepted`);
-      await s.verifyContents(attempt.result.kind === 'released' ? attempt.clause : 'dma.misuse-harmless');
-      await checkStillOwned(s, attempt.clause, attempt.what);
+      // Only a silent answer can hide an acceptance; damage after an explicit refusal is judged as itself.
+      const silent = attempt.result.kind === 'released';
+      await s.verifyContents(silent ? attempt.clause : 'dma.misuse-harmless');
+      await checkStillOwned(s, silent ? attempt : undefined);
       await checkRestored(s, boot, 'dma.misuse-harmless');
     },
   };
@@ -94,7 +100,6 @@ async function misuse<S>(
   const at = `${hex(v.vaddr)}+${hex(v.size)}`;
   switch (input.kind) {
     case 'double-free': {
-      await s.release(v);
       return { result: await fam.release(d, v.token, v.vaddr, v.size), clause: exact, what: `a second release of ${at}` };
     }
     case 'wrong-size': {

@@ -40,7 +40,7 @@ export function threadsProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<I
     );
   return {
     name: `${fam.name}.threads`,
-    clauses: [...new Set([...constraintClauses(fam), 'dma.no-overlap', 'dma.data-integrity', w.nosleep, w.sleep, w.wakeup])],
+    clauses: [...new Set([...constraintClauses(fam), 'dma.no-overlap', 'dma.data-integrity', 'dma.release-restores', w.nosleep, w.sleep, w.wakeup])],
     families: [fam.family],
     strength: 'MUST',
     runs: 40,
