@@ -8,6 +8,8 @@ Allocator under test (one of):
   --impl PATH        a .ts/.js module exporting createImplementation() (named or default),
                      or a default-exported DmaImplementation object
   --exec "COMMAND"   a process speaking the exec protocol (docs/protocol.md); one process per property
+  --core PATH        a .ts/.js module exporting createCore(): a placement core run inside the
+                     suite's service shell (docs/core-walkthrough.md)
 
 Selection and effort:
   --property NAME    only this property (name or glob, repeatable)

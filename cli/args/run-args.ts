@@ -8,7 +8,11 @@ export const REPORTERS = ['pretty', 'json', 'junit'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
 /** Where the allocator under test comes from. */
-export type SourceSpec = { readonly kind: 'reference' } | { readonly kind: 'impl'; readonly path: string } | { readonly kind: 'exec'; readonly command: string };
+export type SourceSpec =
+  | { readonly kind: 'reference' }
+  | { readonly kind: 'impl'; readonly path: string }
+  | { readonly kind: 'exec'; readonly command: string }
+  | { readonly kind: 'core'; readonly path: string };
 
 export interface RunArgs {
   readonly command: 'run';
@@ -34,6 +38,7 @@ export interface RunArgs {
 export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--impl': {},
   '--exec': {},
+  '--core': {},
   '--runs': {},
   '--budget': {},
   '--seed': {},
@@ -49,8 +54,13 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--strict': { flag: true },
 };
 
-function sourceOf(impl: string | undefined, exec: string | undefined): SourceSpec {
-  if (impl !== undefined && exec !== undefined) throw new UsageError('--impl and --exec cannot be combined: test one allocator at a time');
+function sourceOf(impl: string | undefined, exec: string | undefined, core?: string): SourceSpec {
+  const given = [impl === undefined ? '' : '--impl', exec === undefined ? '' : '--exec', core === undefined ? '' : '--core'].filter((o) => o !== '');
+  if (given.length > 1) throw new UsageError(`${given.join(' and ')} cannot be combined: test one allocator at a time`);
+  if (core !== undefined) {
+    if (core === '') throw new UsageError('--core needs a module path');
+    return { kind: 'core', path: core };
+  }
   if (impl !== undefined) {
     if (impl === '') throw new UsageError('--impl needs a module path');
     return { kind: 'impl', path: impl };
@@ -81,7 +91,7 @@ export function parseRunArgs(argv: ReadonlyArray<string>): RunArgs {
   };
   const args: RunArgs = {
     command: 'run',
-    source: sourceOf(get('--impl'), get('--exec')),
+    source: sourceOf(get('--impl'), get('--exec'), get('--core')),
     runs: opt('--runs', positiveInt),
     budget: opt('--budget', positiveNumber),
     seed: opt('--seed', seed),

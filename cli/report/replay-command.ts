@@ -12,7 +12,8 @@ export function shellQuote(word: string): string {
  * so run counts, budgets and shards no longer matter).
  */
 export function replayCommandFor(args: RunArgs): (r: PropertyResult) => string {
-  const source = args.source.kind === 'impl' ? ['--impl', args.source.path] : args.source.kind === 'exec' ? ['--exec', args.source.command] : [];
+  const s = args.source;
+  const source = s.kind === 'impl' ? ['--impl', s.path] : s.kind === 'exec' ? ['--exec', s.command] : s.kind === 'core' ? ['--core', s.path] : [];
   const timeout = args.timeoutMs === undefined ? [] : ['--timeout', String(args.timeoutMs)];
   return (r) => {
     const replay = r.failure?.replay ?? String(r.seed);
