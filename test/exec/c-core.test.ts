@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCCore } from '../../fixtures/external/c/build';
+import { cli, parseReport, ROOT } from '../cli/helpers';
+
+const CORES = join(ROOT, 'fixtures', 'cores', 'c');
+const quote = (path: string) => JSON.stringify(path);
+
+describe('placement-core mode in C: a core linked with the shell speaks the exec protocol', () => {
+  it('the bitmap core conforms on every property of the families the C shell serves', async () => {
+    const binary = buildCCore(join(CORES, 'bitmap.c'), 'bitmap');
+    const r = await cli(['--exec', quote(binary), '--budget', '0.5', '--seed', '31', '--reporter', 'json']);
+    const report = parseReport(r);
+    expect(report.implementation).toBe('core-bitmap');
+    expect(report.results.filter((x) => x.status !== 'PASS' && x.status !== 'UNSUPPORTED').map((x) => `${x.property}: ${x.failure?.message}`)).toEqual([]);
+    expect(report.results.filter((x) => x.status === 'PASS').length).toBe(18);
+    expect(r.code).toBe(0);
+  });
+
+  it('the same core with the alignment dropped is rejected with the alignment clause', async () => {
+    const binary = buildCCore(join(CORES, 'mutants', 'ignores-align.c'), 'bitmap-ignores-align');
+    const r = await cli(['--exec', quote(binary), '--property', 'aix.placement', '--property', 'physcontig.placement', '--seed', '32', '--reporter', 'json']);
+    expect(r.code).toBe(1);
+    expect(parseReport(r).results.map((x) => [x.status, x.failure?.clause])).toEqual([
+      ['FAIL', 'd_alloc_dmamem.align-physical'],
+      ['FAIL', 'kmem_alloc_physcontig.alignment'],
+    ]);
+  });
+});
