@@ -34,7 +34,7 @@ export async function openSource(io: Io, spec: SourceSpec, timeoutMs: number | u
     case 'exec': {
       const timing = timingFor(SUBPROCESS_TIMING, timeoutMs);
       const s = await openExec(io, spec.command, timing.timeoutMs);
-      return { source: s.next, timing, close: s.close };
+      return { source: s.next, timing, close: s.close, note: s.placementCore ? coreNote : undefined };
     }
     case 'core':
       return { source: await openCore(io, spec.path), timing: timingFor(IN_PROCESS_TIMING, timeoutMs), close: nothing, note: coreNote };

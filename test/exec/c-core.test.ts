@@ -9,12 +9,16 @@ const quote = (path: string) => JSON.stringify(path);
 describe('placement-core mode in C: a core linked with the shell speaks the exec protocol', () => {
   it('the bitmap core conforms on every property of the families the C shell serves', async () => {
     const binary = buildCCore(join(CORES, 'bitmap.c'), 'bitmap');
-    const r = await cli(['--exec', quote(binary), '--budget', '0.5', '--seed', '31', '--reporter', 'json']);
+    const r = await cli(['--exec', quote(binary), '--budget', '0.3', '--seed', '31', '--reporter', 'json']);
     const report = parseReport(r);
     expect(report.implementation).toBe('core-bitmap');
     expect(report.results.filter((x) => x.status !== 'PASS' && x.status !== 'UNSUPPORTED').map((x) => `${x.property}: ${x.failure?.message}`)).toEqual([]);
     expect(report.results.filter((x) => x.status === 'PASS').length).toBe(18);
     expect(r.code).toBe(0);
+    // The process says it is a placement core: properties only the shell answers for are marked.
+    const reasons = new Map(report.results.map((x) => [x.property, (x as { reason?: string }).reason]));
+    expect(reasons.get('aix.contexts')).toMatch(/supplied by the shell/);
+    expect(reasons.get('physcontig.placement')).toBeUndefined();
   });
 
   it('the same core with the alignment dropped is rejected with the alignment clause', async () => {
