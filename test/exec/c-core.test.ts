@@ -31,3 +31,19 @@ describe('placement-core mode in C: a core linked with the shell speaks the exec
     ]);
   });
 });
+
+describe('a C core that keeps its own bytes (core_memory)', () => {
+  it('conforms, the suite reading and writing its arena', async () => {
+    const binary = buildCCore(join(CORES, 'arena-bitmap.c'), 'arena-bitmap');
+    const r = await cli(['--exec', quote(binary), '--property', '*.placement', '--property', '*.interleaving', '--property', '*.threads', '--budget', '0.3', '--seed', '33', '--reporter', 'json']);
+    expect(parseReport(r).results.filter((x) => x.failure !== undefined).map((x) => x.failure!.message)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('writing into a live neighbour\'s bytes on free is caught as corrupted data', async () => {
+    const binary = buildCCore(join(CORES, 'mutants', 'scribbles-on-free.c'), 'scribbles-on-free');
+    const r = await cli(['--exec', quote(binary), '--property', 'aix.interleaving', '--seed', '1', '--reporter', 'json']);
+    expect(r.code).toBe(1);
+    expect(parseReport(r).results[0]!.failure!.clause).toBe('dma.data-integrity');
+  });
+});
