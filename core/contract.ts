@@ -50,6 +50,8 @@ export interface PlacementCore {
    */
   read?(address: bigint, length: number): Uint8Array;
   write?(address: bigint, data: Uint8Array): void;
+  /** Optional: release what the core holds (a subprocess) when the suite is done with it. */
+  dispose?(): void;
 }
 
 /** A module exports a core object, or a factory making one (called afresh per property). */

@@ -12,7 +12,8 @@ export type SourceSpec =
   | { readonly kind: 'reference' }
   | { readonly kind: 'impl'; readonly path: string }
   | { readonly kind: 'exec'; readonly command: string }
-  | { readonly kind: 'core'; readonly path: string };
+  | { readonly kind: 'core'; readonly path: string }
+  | { readonly kind: 'core-exec'; readonly command: string };
 
 export interface RunArgs {
   readonly command: 'run';
@@ -39,6 +40,7 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--impl': {},
   '--exec': {},
   '--core': {},
+  '--core-exec': {},
   '--runs': {},
   '--budget': {},
   '--seed': {},
@@ -54,9 +56,14 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--strict': { flag: true },
 };
 
-function sourceOf(impl: string | undefined, exec: string | undefined, core?: string): SourceSpec {
-  const given = [impl === undefined ? '' : '--impl', exec === undefined ? '' : '--exec', core === undefined ? '' : '--core'].filter((o) => o !== '');
+function sourceOf(impl: string | undefined, exec: string | undefined, core?: string, coreExec?: string): SourceSpec {
+  const named: Array<[string, string | undefined]> = [['--impl', impl], ['--exec', exec], ['--core', core], ['--core-exec', coreExec]];
+  const given = named.filter(([, v]) => v !== undefined).map(([o]) => o);
   if (given.length > 1) throw new UsageError(`${given.join(' and ')} cannot be combined: test one allocator at a time`);
+  if (coreExec !== undefined) {
+    if (coreExec.trim() === '') throw new UsageError('--core-exec needs a command line');
+    return { kind: 'core-exec', command: coreExec };
+  }
   if (core !== undefined) {
     if (core === '') throw new UsageError('--core needs a module path');
     return { kind: 'core', path: core };
@@ -91,7 +98,7 @@ export function parseRunArgs(argv: ReadonlyArray<string>): RunArgs {
   };
   const args: RunArgs = {
     command: 'run',
-    source: sourceOf(get('--impl'), get('--exec'), get('--core')),
+    source: sourceOf(get('--impl'), get('--exec'), get('--core'), get('--core-exec')),
     runs: opt('--runs', positiveInt),
     budget: opt('--budget', positiveNumber),
     seed: opt('--seed', seed),

@@ -13,7 +13,7 @@ export function shellQuote(word: string): string {
  */
 export function replayCommandFor(args: RunArgs): (r: PropertyResult) => string {
   const s = args.source;
-  const source = s.kind === 'impl' ? ['--impl', s.path] : s.kind === 'exec' ? ['--exec', s.command] : s.kind === 'core' ? ['--core', s.path] : [];
+  const source = s.kind === 'impl' ? ['--impl', s.path] : s.kind === 'exec' ? ['--exec', s.command] : s.kind === 'core' ? ['--core', s.path] : s.kind === 'core-exec' ? ['--core-exec', s.command] : [];
   const timeout = args.timeoutMs === undefined ? [] : ['--timeout', String(args.timeoutMs)];
   return (r) => {
     const replay = r.failure?.replay ?? String(r.seed);

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { PlacementCore } from '../../core/contract';
 import { coreShapeProblem } from '../../core/shape';
 import { shellNote } from '../../core/attribution';
+import { ExecCore } from '../../core/exec/exec-core';
 import { CoreShell } from '../../core/shell/core-shell';
 import type { DmaImplementation } from '../../spec/interface/implementation';
 import { UsageError, oneLine } from '../errors';
@@ -64,6 +65,36 @@ export async function openCore(io: Io, path: string): Promise<() => DmaImplement
     const core = first ?? (create() as PlacementCore);
     first = null;
     return new CoreShell(core);
+  };
+}
+
+/**
+ * --core-exec COMMAND: a placement core in another language, one process per
+ * property (docs/core-protocol.md). The first is started and greeted now, so
+ * a command that cannot run is a setup error.
+ */
+export function openCoreExec(io: Io, command: string, timeoutMs: number): { next: () => DmaImplementation; close: () => Promise<void> } {
+  const made: ExecCore[] = [];
+  const start = () => {
+    const core = new ExecCore(command, io.cwd, timeoutMs);
+    made.push(core);
+    return core;
+  };
+  let first: ExecCore | null;
+  try {
+    first = start();
+  } catch (e) {
+    throw new UsageError(`--core-exec ${JSON.stringify(command)}: cannot start the core: ${oneLine(e instanceof Error ? e.message : String(e))}`);
+  }
+  return {
+    next: () => {
+      const core = first ?? start();
+      first = null;
+      return new CoreShell(core);
+    },
+    close: async () => {
+      for (const core of made.splice(0)) core.dispose();
+    },
   };
 }
 

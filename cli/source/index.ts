@@ -3,7 +3,7 @@ import { IN_PROCESS_TIMING, SUBPROCESS_TIMING, type DriverOptions } from '../../
 import type { ImplementationSource } from '../../properties/runner/run-suite';
 import type { SourceSpec } from '../args';
 import type { Io } from '../io';
-import { coreNote, openCore } from './core-source';
+import { coreNote, openCore, openCoreExec } from './core-source';
 import { openExec } from './exec-source';
 import { openModule } from './impl-source';
 
@@ -38,5 +38,10 @@ export async function openSource(io: Io, spec: SourceSpec, timeoutMs: number | u
     }
     case 'core':
       return { source: await openCore(io, spec.path), timing: timingFor(IN_PROCESS_TIMING, timeoutMs), close: nothing, note: coreNote };
+    case 'core-exec': {
+      const timing = timingFor(IN_PROCESS_TIMING, timeoutMs);
+      const s = openCoreExec(io, spec.command, timeoutMs ?? SUBPROCESS_TIMING.timeoutMs);
+      return { source: s.next, timing, close: s.close, note: coreNote };
+    }
   }
 }

@@ -84,6 +84,9 @@ export class CoreShell implements DmaImplementation {
   write(vaddr: bigint, data: Uint8Array): void {
     this.booted().placer.mappings.write(vaddr, data);
   }
+  dispose(): void {
+    this.core.dispose?.();
+  }
 }
 
 export function createCoreShell(core: PlacementCore): CoreShell {
