@@ -6,3 +6,4 @@ export type { CoreFactory, CoreLimits, CoreRange, PlacementCore, PlacementReques
 export { CoreShell, createCoreShell } from './shell/core-shell';
 export { attributionOf, shellNote, type Attribution } from './attribution';
 export { coreShapeProblem } from './shape';
+export { ExecCore } from './exec/exec-core';
