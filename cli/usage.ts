@@ -12,6 +12,11 @@ Allocator under test (one of):
   --impl PATH        a .ts/.js module exporting createImplementation() (named or default),
                      or a default-exported DmaImplementation object
   --exec "COMMAND"   a process speaking the exec protocol (docs/protocol.md); one process per property
+  --core PATH        a .ts/.js module exporting createCore(): a placement core run inside the
+                     suite's service shell (docs/core-walkthrough.md)
+  --core-exec "COMMAND"
+                     a placement core in any language, as a process speaking the core
+                     protocol (docs/core-protocol.md); one process per property
 
 Selection and effort:
   --property NAME    only this property (name or glob, repeatable)

@@ -8,7 +8,12 @@ export const REPORTERS = ['pretty', 'json', 'junit', 'html'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
 /** Where the allocator under test comes from. */
-export type SourceSpec = { readonly kind: 'reference' } | { readonly kind: 'impl'; readonly path: string } | { readonly kind: 'exec'; readonly command: string };
+export type SourceSpec =
+  | { readonly kind: 'reference' }
+  | { readonly kind: 'impl'; readonly path: string }
+  | { readonly kind: 'exec'; readonly command: string }
+  | { readonly kind: 'core'; readonly path: string }
+  | { readonly kind: 'core-exec'; readonly command: string };
 
 export interface RunArgs {
   readonly command: 'run';
@@ -36,6 +41,8 @@ export interface RunArgs {
 export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--impl': {},
   '--exec': {},
+  '--core': {},
+  '--core-exec': {},
   '--runs': {},
   '--budget': {},
   '--seed': {},
@@ -52,8 +59,18 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--strict': { flag: true },
 };
 
-function sourceOf(impl: string | undefined, exec: string | undefined): SourceSpec {
-  if (impl !== undefined && exec !== undefined) throw new UsageError('--impl and --exec cannot be combined: test one allocator at a time');
+function sourceOf(impl: string | undefined, exec: string | undefined, core?: string, coreExec?: string): SourceSpec {
+  const named: Array<[string, string | undefined]> = [['--impl', impl], ['--exec', exec], ['--core', core], ['--core-exec', coreExec]];
+  const given = named.filter(([, v]) => v !== undefined).map(([o]) => o);
+  if (given.length > 1) throw new UsageError(`${given.join(' and ')} cannot be combined: test one allocator at a time`);
+  if (coreExec !== undefined) {
+    if (coreExec.trim() === '') throw new UsageError('--core-exec needs a command line');
+    return { kind: 'core-exec', command: coreExec };
+  }
+  if (core !== undefined) {
+    if (core === '') throw new UsageError('--core needs a module path');
+    return { kind: 'core', path: core };
+  }
   if (impl !== undefined) {
     if (impl === '') throw new UsageError('--impl needs a module path');
     return { kind: 'impl', path: impl };
@@ -84,7 +101,7 @@ export function parseRunArgs(argv: ReadonlyArray<string>): RunArgs {
   };
   const args: RunArgs = {
     command: 'run',
-    source: sourceOf(get('--impl'), get('--exec')),
+    source: sourceOf(get('--impl'), get('--exec'), get('--core'), get('--core-exec')),
     runs: opt('--runs', positiveInt),
     budget: opt('--budget', positiveNumber),
     seed: opt('--seed', seed),

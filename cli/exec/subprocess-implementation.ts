@@ -17,6 +17,8 @@ export type SubprocessOptions = ConnectionOptions;
 export class SubprocessImplementation implements DmaImplementation {
   name: string;
   families: ReadonlyArray<Family> = [];
+  /** The process said it is a placement core inside the C shell. */
+  placementCore = false;
 
   declare d_map_init?: ServiceFunctions['d_map_init'];
   declare d_map_clear?: ServiceFunctions['d_map_clear'];
@@ -59,6 +61,7 @@ export class SubprocessImplementation implements DmaImplementation {
     this.hello = hello;
     this.name = hello.name;
     this.families = hello.families;
+    this.placementCore = hello.placementCore;
     Object.assign(this, servicesOf(serviceFunctions(this.serviceCall), hello.families));
     if (hello.heapOf) this.heapOf = async (vaddr) => this.call('heap_of', { vaddr: encodeU64(vaddr, 'vaddr') }, decodeHeap);
     return hello;

@@ -21,6 +21,8 @@ export interface HelloResult {
   readonly protocol: number;
   readonly families: ReadonlyArray<Family>;
   readonly heapOf: boolean;
+  /** A placement core inside the C shell (core/dmacore.h): reports then say which clauses the shell supplies. */
+  readonly placementCore: boolean;
 }
 
 export function encodeRequest(id: number, op: WireOp, args: WireArgs): string {

@@ -12,7 +12,8 @@ export function shellQuote(word: string): string {
  * so run counts, budgets and shards no longer matter).
  */
 export function replayCommandFor(args: RunArgs): (r: PropertyResult) => string {
-  const source = args.source.kind === 'impl' ? ['--impl', args.source.path] : args.source.kind === 'exec' ? ['--exec', args.source.command] : [];
+  const s = args.source;
+  const source = s.kind === 'impl' ? ['--impl', s.path] : s.kind === 'exec' ? ['--exec', s.command] : s.kind === 'core' ? ['--core', s.path] : s.kind === 'core-exec' ? ['--core-exec', s.command] : [];
   const timeout = args.timeoutMs === undefined ? [] : ['--timeout', String(args.timeoutMs)];
   if (args.wakeDeadlineMs !== undefined) timeout.push('--wake-deadline', String(args.wakeDeadlineMs));
   return (r) => {

@@ -12,6 +12,14 @@ import { openSource } from '../source';
 import { selectProperties } from './selection';
 import { closeOnSignals } from './signals';
 
+function annotated(report: SuiteReport, note: (clauses: ReadonlyArray<string>) => string | undefined): SuiteReport {
+  const results = report.results.map((r) => {
+    const text = r.status === 'PASS' ? note(r.clauses) : undefined;
+    return text === undefined ? r : { ...r, reason: text };
+  });
+  return { ...report, results };
+}
+
 /** Runs the suite as the arguments say, reports, and returns the exit status. */
 export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   const all = allProperties();
@@ -43,6 +51,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     await opened.close();
     restoreSignals();
   }
+  if (opened.note !== undefined) report = annotated(report, opened.note);
 
   let written: number | undefined;
   if (args.updateExpectations && args.expectations !== undefined) {

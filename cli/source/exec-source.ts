@@ -8,7 +8,7 @@ import { perProperty, type PerProperty } from './per-property';
  * handshaken before the suite, so a command that cannot run is a setup error
  * (exit 2) rather than a suite of BROKEN results.
  */
-export async function openExec(io: Io, command: string, timeoutMs: number): Promise<PerProperty> {
+export async function openExec(io: Io, command: string, timeoutMs: number): Promise<PerProperty & { readonly placementCore: boolean }> {
   const options: SubprocessOptions = { cwd: io.cwd, timeoutMs };
   let first;
   try {
@@ -16,5 +16,5 @@ export async function openExec(io: Io, command: string, timeoutMs: number): Prom
   } catch (e) {
     throw new UsageError(`--exec ${JSON.stringify(command)}: cannot start the implementation: ${oneLine(e instanceof Error ? e.message : String(e))}`);
   }
-  return perProperty(first, () => createSubprocessImplementation(command, options), true);
+  return { ...perProperty(first, () => createSubprocessImplementation(command, options), true), placementCore: first.placementCore };
 }

@@ -3,6 +3,7 @@ import { IN_PROCESS_TIMING, SUBPROCESS_TIMING, type DriverOptions } from '../../
 import type { ImplementationSource } from '../../properties/runner/run-suite';
 import type { SourceSpec } from '../args';
 import type { Io } from '../io';
+import { coreNote, openCore, openCoreExec } from './core-source';
 import { openExec } from './exec-source';
 import { openModule } from './impl-source';
 
@@ -11,6 +12,8 @@ export interface OpenSource {
   readonly timing: DriverOptions;
   /** Ends anything the source still holds (subprocesses); safe to call more than once. */
   readonly close: () => Promise<void>;
+  /** A note for a property's result (core mode: clauses the shell supplies), or undefined. */
+  readonly note?: (clauses: ReadonlyArray<string>) => string | undefined;
 }
 
 function timingFor(base: DriverOptions, timeoutMs: number | undefined): DriverOptions {
@@ -31,7 +34,14 @@ export async function openSource(io: Io, spec: SourceSpec, timeoutMs: number | u
     case 'exec': {
       const timing = timingFor(SUBPROCESS_TIMING, timeoutMs);
       const s = await openExec(io, spec.command, timing.timeoutMs);
-      return { source: s.next, timing, close: s.close };
+      return { source: s.next, timing, close: s.close, note: s.placementCore ? coreNote : undefined };
+    }
+    case 'core':
+      return { source: await openCore(io, spec.path), timing: timingFor(IN_PROCESS_TIMING, timeoutMs), close: nothing, note: coreNote };
+    case 'core-exec': {
+      const timing = timingFor(IN_PROCESS_TIMING, timeoutMs);
+      const s = openCoreExec(io, spec.command, timeoutMs ?? SUBPROCESS_TIMING.timeoutMs);
+      return { source: s.next, timing, close: s.close, note: coreNote };
     }
   }
 }

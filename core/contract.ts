@@ -1,0 +1,58 @@
+/**
+ * What a user writes: a placement core. It hands out physical byte ranges
+ * and takes them back; it knows nothing of handles, physreqs, contexts, DDI
+ * versions or sleeping, which the shell (core/shell) supplies around it.
+ * Every address and size is a bigint.
+ */
+
+/** A range of RAM the core may hand out, from the memory map of one run. */
+export interface CoreRange {
+  readonly base: bigint;
+  readonly length: bigint;
+}
+
+/**
+ * One request, already in the constraint model both families map onto.
+ * The core returns the physical start of `size` bytes such that:
+ * - the start is a multiple of `align` (a power of two, at least 1);
+ * - with `boundary` non-zero (a power of two), no multiple of it lies in
+ *   (start, start + size): the range does not span a boundary;
+ * - every byte lies within [lowest, highest] (both inclusive);
+ * - no byte is shared with any range handed out and not yet freed.
+ */
+export interface PlacementRequest {
+  readonly size: bigint;
+  readonly align: bigint;
+  readonly boundary: bigint;
+  readonly lowest: bigint;
+  readonly highest: bigint;
+}
+
+/** Constraints a core may declare it does not handle; the shell then refuses every request needing one. */
+export interface CoreLimits {
+  /** false: the core ignores `boundary`, so physreqs with a phys_boundary are refused at physreq_prep. */
+  readonly boundary?: boolean;
+}
+
+export interface PlacementCore {
+  readonly name: string;
+  readonly supports?: CoreLimits;
+  /** Starts afresh over these RAM ranges (sorted, disjoint); any earlier state is forgotten. */
+  init(ranges: ReadonlyArray<CoreRange>, pageSize: number): void;
+  /** The physical start of a fitting range, or null when none can be found now. */
+  alloc(request: PlacementRequest): bigint | null;
+  /** Gives back a range alloc returned, with the size it was asked for. The shell passes only live ranges. */
+  free(address: bigint, size: bigint): void;
+  /**
+   * Optional access to the memory the core manages (where in-band headers
+   * live): the suite then reads and writes allocations here, so a header
+   * inside a handed-out range is caught. Without it the shell keeps the bytes.
+   */
+  read?(address: bigint, length: number): Uint8Array;
+  write?(address: bigint, data: Uint8Array): void;
+  /** Optional: release what the core holds (a subprocess) when the suite is done with it. */
+  dispose?(): void;
+}
+
+/** A module exports a core object, or a factory making one (called afresh per property). */
+export type CoreFactory = () => PlacementCore;

@@ -1,0 +1,9 @@
+/**
+ * Placement-core mode: write only where memory goes (a PlacementCore) and
+ * the shell supplies a documented service layer around it.
+ */
+export type { CoreFactory, CoreLimits, CoreRange, PlacementCore, PlacementRequest } from './contract';
+export { CoreShell, createCoreShell } from './shell/core-shell';
+export { attributionOf, shellNote, type Attribution } from './attribution';
+export { coreShapeProblem } from './shape';
+export { ExecCore } from './exec/exec-core';

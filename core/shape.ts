@@ -1,0 +1,14 @@
+/**
+ * What is wrong with a would-be placement core, or null when the shell can
+ * drive it. Checked once when loaded, so a missing method is bad input
+ * rather than every property breaking.
+ */
+export function coreShapeProblem(candidate: unknown): string | null {
+  if (typeof candidate !== 'object' || candidate === null) return `it is ${candidate === null ? 'null' : typeof candidate}, not an object`;
+  const core = candidate as Record<string, unknown>;
+  if (typeof core.name !== 'string' || core.name === '') return 'name is not a non-empty string';
+  for (const m of ['init', 'alloc', 'free']) if (typeof core[m] !== 'function') return `${m}() is missing`;
+  if ((typeof core.read === 'function') !== (typeof core.write === 'function')) return 'it has one of read() and write() but not the other';
+  if (core.supports !== undefined && (typeof core.supports !== 'object' || core.supports === null)) return 'supports is not an object';
+  return null;
+}

@@ -1,0 +1,12 @@
+import type { PlacementCore } from '../../core/contract';
+import { CoreShell } from '../../core/shell/core-shell';
+import { describeConformance, type ConformanceTestOptions } from './vitest';
+
+/**
+ * describeConformance for a placement core: each property runs against the
+ * core inside the suite's shell (core/shell), a fresh core per property.
+ * Which clauses judge the core and which the shell supplies: core/attribution.ts.
+ */
+export function describeCoreConformance(title: string, createCore: () => PlacementCore, opts: ConformanceTestOptions = {}): void {
+  describeConformance(`${title} (placement core in the dmaconform shell)`, () => new CoreShell(createCore()), opts);
+}
