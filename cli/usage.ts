@@ -3,6 +3,7 @@ export const USAGE = `Usage:
   dmaconform [run] [options]       run the conformance suite (default: the built-in reference kernel)
   dmaconform clauses [--json | --markdown] [--out FILE]
                                    list the clauses, their sources and the properties covering them
+  dmaconform --version | --help
 
 Allocator under test (one of):
   --impl PATH        a .ts/.js module exporting createImplementation() (named or default),

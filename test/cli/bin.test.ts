@@ -30,6 +30,12 @@ describe('node bin/dmaconform.js (a real process)', () => {
     expect(r.stderr).toMatch(/^dmaconform: 1 property: .*NOT CONFORMING/);
   });
 
+  it('--version prints the package version', async () => {
+    const r = await run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${(require('../../package.json') as { version: string }).version}\n`);
+  });
+
   it('exits 2 with one line for bad input', async () => {
     const r = await run(['--runs', 'many']);
     expect(r.code).toBe(2);
