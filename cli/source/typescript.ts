@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
  * ts-node (and the compiler behind it) costs about a second to load, so it
  * is loaded here, never at start-up. The module's own tsconfig.json is used
  * if it has one, found from its folder, but always emitting CommonJS, which
- * is what require() can load. When this file is itself TypeScript (under
+ * is what require() can load, with this package's own compiler (a project's
+ * older or newer one may reject these options). When this file is itself TypeScript (under
  * vitest or ts-node), whatever compiles it already handles the module.
  */
 export function ensureTypeScript(file: string): void {
@@ -14,6 +15,8 @@ export function ensureTypeScript(file: string): void {
   (require('ts-node') as typeof import('ts-node')).register({
     transpileOnly: true,
     projectSearchDir: dirname(file),
-    compilerOptions: { module: 'commonjs' },
+    compiler: require.resolve('typescript'),
+    // Transpiling only, resolution plays no part; node10 merely agrees with CommonJS whatever the project's tsconfig says.
+    compilerOptions: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' },
   });
 }
