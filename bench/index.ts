@@ -3,6 +3,7 @@ import { frameSection } from './sections/frames';
 import { killSection } from './sections/kills';
 import { protocolSection } from './sections/protocol';
 import { kernelSection } from './sections/kernel';
+import { startupSection } from './sections/startup';
 import type { AimResult, BenchSection } from './sections/section';
 
 /*
@@ -11,6 +12,7 @@ import type { AimResult, BenchSection } from './sections/section';
  */
 
 const SECTIONS: BenchSection[] = [
+  startupSection,
   frameSection,
   kernelSection,
   killSection,
