@@ -10,6 +10,7 @@ import { progress } from '../report/progress';
 import { replayCommandFor } from '../report/replay-command';
 import { openSource } from '../source';
 import { selectProperties } from './selection';
+import { replayChecked } from './replay-check';
 import { closeOnSignals } from './signals';
 
 /** Runs the suite as the arguments say, reports, and returns the exit status. */
@@ -27,7 +28,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   const shown = progress(io);
   let report: SuiteReport;
   try {
-    report = await runSuite(opened.source, {
+    report = await replayChecked(args, properties, () => runSuite(opened.source, {
       properties,
       seed: args.replay?.seed ?? args.seed,
       numRuns: args.runs,
@@ -37,7 +38,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       shard: args.shard,
       onStart: shown.onStart,
       onResult: shown.onResult,
-    });
+    }));
   } finally {
     shown.done();
     await opened.close();

@@ -3,6 +3,8 @@ import { describeFailure } from '../runner/describe-result';
 import { runProperty, type RunOptions } from '../runner/run-property';
 import type { ImplementationSource } from '../runner/run-suite';
 import { selectByClauses } from '../runner/select';
+import { isUnreplayablePath, noSuchCounterexample, replayedNothing } from '../runner/replay-path';
+import type { PropertyResult } from '../runner/result';
 import { replayRequest, vitestReplayLine, type ReplayRequest } from './replay';
 
 export interface ConformanceTestOptions extends RunOptions {
@@ -48,7 +50,7 @@ export function declareConformance(api: TestApi, title: string, source: Implemen
         if (replay !== undefined && replay.property !== p.name) return ctx.skip(`replaying ${replay.property} only`);
         const impl = typeof source === 'function' ? await source() : source;
         try {
-          const r = await runProperty(p, impl, { ...opts, seed, path: replay?.path ?? opts.path });
+          const r = await replayedRun(replay, () => runProperty(p, impl, { ...opts, seed, path: replay?.path ?? opts.path }));
           if (r.status === 'UNSUPPORTED') return ctx.skip(r.reason);
           if (r.status === 'PASS') return;
           const text = `${describeFailure(r)}\n  ${vitestReplayLine(r)}`;
@@ -63,4 +65,18 @@ export function declareConformance(api: TestApi, title: string, source: Implemen
       });
     }
   });
+}
+
+/** A replay whose path names no counterexample fails the test instead of passing it. */
+async function replayedRun(replay: ReplayRequest | undefined, run: () => Promise<PropertyResult>): Promise<PropertyResult> {
+  if (replay === undefined) return run();
+  const problem = () => new Error(`dmaconform replay: ${noSuchCounterexample(replay.property, `${replay.seed}:${replay.path}`)}`);
+  let r: PropertyResult;
+  try {
+    r = await run();
+  } catch (e) {
+    throw isUnreplayablePath(e) ? problem() : e;
+  }
+  if (replayedNothing(r)) throw problem();
+  return r;
 }

@@ -13,7 +13,7 @@ export interface ReplayRequest {
  */
 export function replayRequest(text: string | undefined): ReplayRequest | undefined {
   if (text === undefined || text === '') return undefined;
-  const m = /^([^:\s]+):(-?\d+):(\d+(?::\d+)*)$/.exec(text.trim());
+  const m = /^([A-Za-z][^:\s]*):(-?\d+):(\d+(?::\d+)*)$/.exec(text.trim());
   const seed = m ? Number(m[2]) : NaN;
   if (m === null || !Number.isSafeInteger(seed) || seed < -(2 ** 31) || seed >= 2 ** 31) {
     throw new Error(`dmaconform replay: '${text}' is not PROPERTY:SEED:PATH (as printed after a failure, e.g. aix.placement:1234:5:0:1)`);

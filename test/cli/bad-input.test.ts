@@ -14,6 +14,8 @@ const BAD: ReadonlyArray<[string, string[], RegExp]> = [
   ['--impl together with --exec', ['--impl', 'a.ts', '--exec', 'b'], /cannot be combined/],
   ['--replay without --property', ['--replay', '1:2'], /exactly one --property/],
   ['--replay of a glob matching many', ['--property', 'aix.*', '--replay', '1:0'], /matches \d+ properties/],
+  ['a --replay path beyond any shrink', ['--impl', 'fixtures/mutants/ignores-align.ts', '--property', 'aix.placement', '--replay', '7:0:999999'], /--replay 7:0:999999: property aix\.placement has no counterexample at that path/],
+  ['a --replay path deeper than the shrink tree', ['--impl', 'fixtures/mutants/ignores-align.ts', '--property', 'aix.placement', '--replay', `7${':0'.repeat(300)}`], /has no counterexample at that path/],
   ['a malformed --replay', ['--property', 'aix.placement', '--replay', 'abc'], /seed:path/],
   ['a property that does not exist', ['--property', 'aix.nothing'], /no property matches/],
   ['a clause that does not exist', ['--only', 'no.such-clause'], /no clause matches/],
