@@ -5,6 +5,7 @@ import { EXIT_CONFORMING, EXIT_NOT_CONFORMING, UsageError } from '../errors';
 import { loadExpectations, writeExpectations, type Expectations } from '../expectations/file';
 import { judge, updatedExpectations } from '../expectations/judge';
 import { writeText, type Io } from '../io';
+import { checkWritable } from '../writable';
 import { REPORTERS, verdictLines, type RunOutcome } from '../report';
 import { progress } from '../report/progress';
 import { replayCommandFor } from '../report/replay-command';
@@ -20,6 +21,8 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   if (args.replay !== undefined && properties.length !== 1) {
     throw new UsageError(`--replay: --property '${args.properties[0]}' matches ${properties.length} properties; name exactly one`);
   }
+  if (args.out !== undefined) checkWritable(io, '--out', args.out);
+  if (args.updateExpectations && args.expectations !== undefined) checkWritable(io, '--expectations', args.expectations);
   const known = new Set(all.map((p) => p.name));
   let expectations: Expectations = args.expectations === undefined ? {} : loadExpectations(io, args.expectations, known, args.updateExpectations);
 

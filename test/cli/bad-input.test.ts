@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './helpers';
 
@@ -32,6 +35,10 @@ const BAD: ReadonlyArray<[string, string[], RegExp]> = [
   ['a module that throws while loading', ['--impl', 'fixtures/external/ts-broken/load-error.ts'], /cannot load the module: .*\/dev\/dmaalloc0/],
   ['a JSON file as a module', ['--impl', 'package.json'], /exports neither/],
   ['an --exec command that does not exist', ['--exec', 'no-such-dmaconform-allocator --flag'], /cannot start the implementation: .*127.*not found/],
+  ['--out in a missing directory', ['--out', 'no/such/dir/report.json'], /--out: cannot write 'no\/such\/dir\/report.json': no such directory 'no\/such\/dir'/],
+  ['--out naming a directory', ['--out', 'docs'], /--out: cannot write 'docs': it is a directory/],
+  ['--out under a file', ['--out', 'package.json/report.xml'], /'package.json' is not a directory/],
+  ['clauses --out in a missing directory', ['clauses', '--out', 'no/such/dir/c.md'], /no such directory/],
   ['clauses with two formats', ['clauses', '--json', '--markdown'], /cannot be combined/],
   ['clauses with an unknown option', ['clauses', '--frob'], /unknown option/],
 ];
@@ -43,6 +50,19 @@ describe('bad input', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^dmaconform: [^\n]+\n$/);
     expect(r.stderr).toMatch(message);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('--out in a folder that cannot be written: exit 2 before running', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dmaconform-ro-'));
+    chmodSync(dir, 0o500);
+    try {
+      const r = await cli(['--out', join(dir, 'report.json')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^dmaconform: --out: cannot write .*is not writable\n$/);
+    } finally {
+      chmodSync(dir, 0o700);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--help prints the usage and exits 0', async () => {
