@@ -5,6 +5,7 @@ import { ClauseFailure, ImplementationHang, describeThrown } from '../harness/fa
 import { Trace } from '../harness/trace';
 import type { AnyProperty } from '../types';
 import type { FailureReport, PropertyResult, Status } from './result';
+import { stringifyCounterexample } from './stringify';
 
 export interface RunOptions {
   readonly seed?: number;
@@ -76,13 +77,14 @@ export async function runProperty(prop: AnyProperty, impl: DmaImplementation, op
   if (!details.failed) return { ...base, status: 'PASS', runs: details.numRuns, durationMs };
 
   const input = details.counterexample?.[0];
-  const again = await replay(prop, impl, input, timing);
+  // A hang would hang again: one timeout per property is what it costs.
+  const again = hung ? { trace: [], error: details.errorInstance } : await replay(prop, impl, input, timing);
   const error = again.error ?? details.errorInstance;
   const failure: FailureReport = {
     clause: error instanceof ClauseFailure ? error.clause : undefined,
     message: error instanceof Error ? error.message : describeThrown(error),
     trace: again.trace,
-    counterexample: fc.stringify(input),
+    counterexample: stringifyCounterexample(input),
     replay: `${seed}:${details.counterexamplePath ?? ''}`,
     runsToFailure: details.numRuns,
     shrinks: details.numShrinks,
