@@ -65,12 +65,22 @@ export function junitReport(o: RunOutcome): string {
     element('property', { name: 'expectedFailures', value: o.judgement.dispositions.filter((d) => d === 'expected').length }),
   ];
   const cases = report.results.map((r, i) => testcase(r, o.judgement.dispositions[i], o.replayCommand(r)));
+  const stopped = o.interrupted;
+  if (stopped !== undefined) {
+    props.push(element('property', { name: 'interrupted', value: stopped.signal }));
+    // The property cut short is an error: the run did not finish, whatever the other testcases say.
+    if (stopped.property !== null) {
+      const error = element('error', { message: `interrupted by ${stopped.signal} before it finished`, type: 'INTERRUPTED' });
+      cases.push(`  ${element('testcase', { name: stopped.property, classname: familyOf(stopped.property), time: seconds(0) }, `\n    ${error}\n  `)}`);
+    }
+  }
+  const extra = stopped?.property ? 1 : 0;
   const tags = report.results.map((r, i) => junitTag(r, o.judgement.dispositions[i]));
   const suiteAttrs = {
     name: `dmaconform: ${report.implementation}`,
-    tests: s.total,
+    tests: s.total + extra,
     failures: tags.filter((t) => t === 'failure').length,
-    errors: tags.filter((t) => t === 'error').length,
+    errors: tags.filter((t) => t === 'error').length + extra,
     skipped: s.UNSUPPORTED,
     time: seconds(total),
   };

@@ -12,7 +12,9 @@ import { replayCommandFor } from '../report/replay-command';
 import { openSource } from '../source';
 import { selectProperties } from './selection';
 import { replayChecked } from './replay-check';
-import { closeOnSignals } from './signals';
+import { breatheBetweenRuns } from './breathe';
+import { SIGNAL_EXIT, watchSignals, type Interruption } from './interrupt';
+import { closeWithin, observeRun, randomSeed } from './observe';
 
 /** Runs the suite as the arguments say, reports, and returns the exit status. */
 export async function runCommand(args: RunArgs, io: Io): Promise<number> {
@@ -27,25 +29,40 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   let expectations: Expectations = args.expectations === undefined ? {} : loadExpectations(io, args.expectations, known, args.updateExpectations);
 
   const opened = await openSource(io, args.source, args.timeoutMs);
-  const restoreSignals = io.handleSignals ? closeOnSignals(opened.close) : () => undefined;
+  const seed = args.replay?.seed ?? args.seed ?? randomSeed();
   const shown = progress(io);
+  const seen = observeRun(opened.source, shown);
+  const signals = io.handleSignals ? watchSignals() : null;
+  const stopBreathing = signals === null ? () => undefined : breatheBetweenRuns();
   let report: SuiteReport;
+  let interruption: Interruption | undefined;
   try {
-    report = await replayChecked(args, properties, () => runSuite(opened.source, {
-      properties,
-      seed: args.replay?.seed ?? args.seed,
-      numRuns: args.runs,
-      budget: args.budget,
-      path: args.replay?.path,
-      timing: opened.timing,
-      shard: args.shard,
-      onStart: shown.onStart,
-      onResult: shown.onResult,
-    }));
+    const suite = replayChecked(args, properties, () =>
+      runSuite(seen.source, {
+        properties,
+        seed,
+        numRuns: args.runs,
+        budget: args.budget,
+        path: args.replay?.path,
+        timing: opened.timing,
+        shard: args.shard,
+        onStart: seen.onStart,
+        onResult: seen.onResult,
+      }),
+    );
+    const ended = await Promise.race([suite.then((r) => ({ report: r })), signals?.received.then((signal) => ({ signal })) ?? new Promise<never>(() => undefined)]);
+    if ('report' in ended) report = ended.report;
+    else {
+      // The run is abandoned where it stands; the process exits once the report is out.
+      suite.catch(() => undefined);
+      interruption = { signal: ended.signal, property: seen.running() };
+      report = seen.partial(seed);
+    }
   } finally {
     shown.done();
-    await opened.close();
-    restoreSignals();
+    stopBreathing();
+    await closeWithin(opened.close, 300);
+    signals?.stop();
   }
 
   let written: number | undefined;
@@ -61,7 +78,8 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     expectationsFile: args.expectations,
     expectationsWritten: written,
     replayCommand: replayCommandFor(args),
-    exitCode: judgement.passed ? EXIT_CONFORMING : EXIT_NOT_CONFORMING,
+    exitCode: interruption !== undefined ? SIGNAL_EXIT[interruption.signal] : judgement.passed ? EXIT_CONFORMING : EXIT_NOT_CONFORMING,
+    interrupted: interruption,
   };
   const text = REPORTERS[args.reporter](outcome);
   if (args.out !== undefined) writeText(io, '--out', args.out, text);
