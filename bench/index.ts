@@ -1,4 +1,5 @@
 import { checkingSection } from './sections/checking';
+import { floodSection } from './sections/flood';
 import { frameSection } from './sections/frames';
 import { killSection } from './sections/kills';
 import { protocolSection } from './sections/protocol';
@@ -18,6 +19,7 @@ const SECTIONS: BenchSection[] = [
   killSection,
   checkingSection,
   protocolSection,
+  floodSection,
 ];
 
 async function main(): Promise<void> {

@@ -28,5 +28,6 @@ Reports and gating:
   --update-expectations
                      rewrite F from this run's failures, keeping existing reasons
 
-Exit status: 0 conforming, 1 not conforming (or a regression), 2 usage or setup error.
+Exit status: 0 conforming, 1 not conforming (or a regression), 2 usage or setup error,
+130/143 interrupted by SIGINT/SIGTERM (the report covers the properties that finished).
 `;
