@@ -21,6 +21,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io = processIo()): P
     }
     // Loaded only when needed: the suite and fast-check are most of the start-up time, and --help or a usage error should answer at once.
     if (cmd.command === 'clauses') return (await import('./clauses/command')).clausesCommand(cmd, io);
+    if (cmd.command === 'merge') return (await import('./merge/command')).mergeCommand(cmd, io);
     return await (await import('./run/command')).runCommand(cmd, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -3,6 +3,8 @@ export const USAGE = `Usage:
   dmaconform [run] [options]       run the conformance suite (default: the built-in reference kernel)
   dmaconform clauses [--json | --markdown] [--out FILE]
                                    list the clauses, their sources and the properties covering them
+  dmaconform merge A.json B.json ... [--reporter R] [--out FILE] [--expectations F] [--strict]
+                                   one report and one verdict from the JSON reports of the shards of a run
   dmaconform --version | --help
 
 Allocator under test (one of):

@@ -16,6 +16,7 @@ export function jsonReport(o: RunOutcome): string {
     conforming: report.conforming,
     // Set when a signal ended the run: the results are the properties that finished.
     interrupted: o.interrupted ?? null,
+    shard: o.shard === undefined ? null : { index: o.shard.index, count: o.shard.count },
     results: report.results.map((r, i) => ({
       property: r.property,
       clauses: r.clauses,

@@ -80,6 +80,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     replayCommand: replayCommandFor(args),
     exitCode: interruption !== undefined ? SIGNAL_EXIT[interruption.signal] : judgement.passed ? EXIT_CONFORMING : EXIT_NOT_CONFORMING,
     interrupted: interruption,
+    shard: args.shard,
   };
   const text = REPORTERS[args.reporter](outcome);
   if (args.out !== undefined) writeText(io, '--out', args.out, text);
