@@ -66,7 +66,8 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   }
 
   let written: number | undefined;
-  if (args.updateExpectations && args.expectations !== undefined) {
+  // A run cut short has not checked everything: it must not rewrite the expectations.
+  if (args.updateExpectations && args.expectations !== undefined && interruption === undefined) {
     expectations = updatedExpectations(report.results, expectations);
     writeExpectations(io, args.expectations, expectations);
     written = Object.keys(expectations).length;

@@ -80,6 +80,13 @@ describe('SIGINT and SIGTERM end a run with a report marked interrupted', () => 
     expect(junit.stdout).toMatch(/<error message="interrupted by SIGTERM before it finished" type="INTERRUPTED"\/>/);
   });
 
+  it('an interrupted run does not rewrite the expectations file', async () => {
+    const file = join(dir, 'expected.json');
+    const r = await interrupt(['--impl', 'test/cli/fixtures/ready-reference.js', ...LONG, '--expectations', file, '--update-expectations'], 'SIGINT');
+    expect(r.code).toBe(130);
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('--exec: the implementation process is killed with the run', async () => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'test', 'cli', 'fixtures', 'hang-when-asked.js'))}`;
     const r = await interrupt(['--exec', command, ...LONG, '--timeout', '60000', '--reporter', 'json'], 'SIGINT');
