@@ -1,6 +1,7 @@
 import { checkingSection } from './sections/checking';
 import { floodSection } from './sections/flood';
 import { frameSection } from './sections/frames';
+import { interruptSection } from './sections/interrupt';
 import { killSection } from './sections/kills';
 import { protocolSection } from './sections/protocol';
 import { kernelSection } from './sections/kernel';
@@ -14,6 +15,7 @@ import type { AimResult, BenchSection } from './sections/section';
 
 const SECTIONS: BenchSection[] = [
   startupSection,
+  interruptSection,
   frameSection,
   kernelSection,
   killSection,
