@@ -4,10 +4,11 @@ import { dirname } from 'node:path';
  * Makes require() understand .ts files, for a user's `--impl x.ts` only:
  * ts-node (and the compiler behind it) costs about a second to load, so it
  * is loaded here, never at start-up. The module's own tsconfig.json is used
- * if it has one, found from its folder, but always emitting CommonJS, which
- * is what require() can load, with this package's own compiler (a project's
- * older or newer one may reject these options). When this file is itself TypeScript (under
- * vitest or ts-node), whatever compiles it already handles the module.
+ * if it has one (found from its folder), but the output is always CommonJS,
+ * which is what require() can load, and the compiler is this package's own,
+ * since a project's older or newer one may reject these options. When this
+ * file is itself TypeScript (under vitest or ts-node), whatever compiles it
+ * already handles the module.
  */
 export function ensureTypeScript(file: string): void {
   if (__filename.endsWith('.ts') || require.extensions['.ts'] !== undefined) return;
