@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Tests that start bin/dmaconform.js run the compiled CLI: build it first.
+    globalSetup: ['test/setup/build.ts'],
     // Two cores: forks keep the property runs from starving each other of memory.
     pool: 'forks',
     testTimeout: 120_000,

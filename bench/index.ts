@@ -1,8 +1,11 @@
 import { checkingSection } from './sections/checking';
+import { floodSection } from './sections/flood';
 import { frameSection } from './sections/frames';
+import { interruptSection } from './sections/interrupt';
 import { killSection } from './sections/kills';
 import { protocolSection } from './sections/protocol';
 import { kernelSection } from './sections/kernel';
+import { startupSection } from './sections/startup';
 import type { AimResult, BenchSection } from './sections/section';
 
 /*
@@ -11,11 +14,14 @@ import type { AimResult, BenchSection } from './sections/section';
  */
 
 const SECTIONS: BenchSection[] = [
+  startupSection,
+  interruptSection,
   frameSection,
   kernelSection,
   killSection,
   checkingSection,
   protocolSection,
+  floodSection,
 ];
 
 async function main(): Promise<void> {

@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the TypeScript CLI directly: ts-node compiles on load (transpile only,
-// as `npm run typecheck` is where types are checked), so there is no build step.
+// Runs the compiled CLI (dist/, built by `npm run build`, which `npm ci`,
+// `npm install` and `npm pack` run through prepare/prepack).
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '..');
-require('ts-node').register({ transpileOnly: true, project: path.join(root, 'tsconfig.json') });
-require(path.join(root, 'cli', 'main.ts')).run(process.argv.slice(2));
+let cli;
+try {
+  cli = require(path.join(__dirname, '..', 'dist', 'cli', 'main.js'));
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(path.join('dist', 'cli', 'main.js'))) {
+    process.stderr.write('dmaconform: the package is not built (no dist/): run `npm run build` in it\n');
+    process.exit(2);
+  }
+  throw e;
+}
+cli.run(process.argv.slice(2));

@@ -13,7 +13,7 @@ export interface Io {
   readonly stderrIsTTY: boolean;
   /** Relative paths on the command line are taken from here. */
   readonly cwd: string;
-  /** Whether a run may take over SIGINT/SIGTERM to stop its subprocesses first (only the real process should). */
+  /** Whether a run may take over SIGINT/SIGTERM to report and stop its subprocesses before exiting (only the real process should). */
   readonly handleSignals?: boolean;
 }
 

@@ -1,11 +1,9 @@
 import { parseArgs } from './args';
-import { clausesCommand } from './clauses/command';
 import { InternalError } from '../properties/harness/failures';
-import { explainCommand } from './explain/command';
 import { EXIT_CONFORMING, EXIT_INTERNAL, EXIT_USAGE, UsageError, oneLine } from './errors';
 import { processIo, type Io } from './io';
-import { runCommand } from './run/command';
 import { USAGE } from './usage';
+import { packageVersion } from './version';
 
 /**
  * The whole command line as a function: argv without the node and script
@@ -18,9 +16,15 @@ export async function main(argv: ReadonlyArray<string>, io: Io = processIo()): P
       io.stdout(USAGE);
       return EXIT_CONFORMING;
     }
-    if (cmd.command === 'clauses') return clausesCommand(cmd, io);
-    if (cmd.command === 'explain') return await explainCommand(cmd, io);
-    return await runCommand(cmd, io);
+    if (cmd.command === 'version') {
+      io.stdout(`${packageVersion()}\n`);
+      return EXIT_CONFORMING;
+    }
+    // Loaded only when needed: the suite and fast-check are most of the start-up time, and --help or a usage error should answer at once.
+    if (cmd.command === 'clauses') return (await import('./clauses/command')).clausesCommand(cmd, io);
+    if (cmd.command === 'explain') return await (await import('./explain/command')).explainCommand(cmd, io);
+    if (cmd.command === 'merge') return (await import('./merge/command')).mergeCommand(cmd, io);
+    return await (await import('./run/command')).runCommand(cmd, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`${oneLine(e.message)}\n`);

@@ -7,6 +7,9 @@ export const USAGE = `Usage:
   dmaconform explain CLAUSE... [--no-examples] [--seed N] [--runs N]
                                    one clause (id or glob) in full: rule, reading, checking properties,
                                    mutants that break it, and two examples computed by the suite
+  dmaconform merge A.json B.json ... [--reporter R] [--out FILE] [--expectations F] [--strict]
+                                   one report and one verdict from the JSON reports of the shards of a run
+  dmaconform --version | --help
 
 Allocator under test (one of):
   --impl PATH        a .ts/.js module exporting createImplementation() (named or default),
@@ -37,5 +40,6 @@ Reports and gating:
   --update-expectations
                      rewrite F from this run's failures, keeping existing reasons
 
-Exit status: 0 conforming, 1 not conforming (or a regression), 2 usage or setup error.
+Exit status: 0 conforming, 1 not conforming (or a regression), 2 usage or setup error,
+130/143 interrupted by SIGINT/SIGTERM (the report covers the properties that finished).
 `;

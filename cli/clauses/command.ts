@@ -1,6 +1,7 @@
 import type { ClausesArgs } from '../args';
 import { EXIT_CONFORMING } from '../errors';
 import { writeText, type Io } from '../io';
+import { checkWritable } from '../writable';
 import { catalogue, type CatalogueEntry } from './catalogue';
 import { filterEntries } from './filter';
 import { catalogueRegister } from './register';
@@ -16,6 +17,7 @@ const RENDER: Readonly<Record<ClausesArgs['format'], (entries: ReadonlyArray<Cat
 };
 
 export function clausesCommand(args: ClausesArgs, io: Io): number {
+  if (args.out !== undefined) checkWritable(io, '--out', args.out);
   const entries = filterEntries(catalogue(), { services: args.services, strengths: args.strengths });
   const text = RENDER[args.format](entries);
   if (args.out !== undefined) writeText(io, '--out', args.out, text);

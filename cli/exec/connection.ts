@@ -20,6 +20,13 @@ interface Pending {
 const NAME = 'SubprocessImplementation';
 
 /**
+ * The longest reply line read, in characters: far above any honest reply
+ * (a translate of a large scattered area is well under a megabyte) and
+ * small enough that a process flooding stdout costs the harness little.
+ */
+export const DEFAULT_MAX_LINE = 8 * 1024 * 1024;
+
+/**
  * One running implementation process and the requests in flight to it.
  * Replies are matched to requests by id, so they may come in any order.
  * Any breach of the protocol ends the session: every request in flight and
@@ -41,6 +48,8 @@ export class Connection {
   private outbox: string[] = [];
   private flushScheduled = false;
   private failure: string | null = null;
+  /** The calls that were in flight when the session failed, for the messages of any later call. */
+  private failedDuring = '';
   private closed = false;
   private disposing: Promise<void> | null = null;
 
@@ -52,7 +61,7 @@ export class Connection {
     this.blockingTimeoutMs = options.blockingTimeoutMs;
     this.killGraceMs = options.killGraceMs ?? 200;
     this.handshakeTimeoutMs = options.handshakeTimeoutMs ?? Math.max(this.timeoutMs, 10_000);
-    const maxLineLength = options.maxLineLength ?? 64 * 1024 * 1024;
+    const maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE;
     this.lines = new LineReader(
       maxLineLength,
       (line) => this.onLine(line),
@@ -71,6 +80,7 @@ export class Connection {
       });
     });
     this.child.stdout.setEncoding('utf8');
+    // LineReader drops what arrives once the session has failed or is being shut down.
     this.child.stdout.on('data', (chunk: string) => this.lines.push(chunk));
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (chunk: string) => {
@@ -87,7 +97,7 @@ export class Connection {
 
   /** Sends one request; resolves with the decoded result, rejects as the reply (or its absence) says. */
   request<T>(op: WireOp, args: WireArgs, decode: (raw: unknown) => T, options: RequestOptions = {}): Promise<T> {
-    if (this.failure !== null) return Promise.reject(new ImplementationBroken(this.failure));
+    if (this.failure !== null) return Promise.reject(new ImplementationBroken(`${NAME}: ${op}: the session had already ended${this.failedDuring}: ${this.failure}`));
     if (this.disposing !== null) return Promise.reject(new Error(`${NAME}: ${op} after dispose()`));
     const id = this.nextId++;
     const line = encodeRequest(id, op, args);
@@ -107,6 +117,7 @@ export class Connection {
    * abandoned: their promises never settle, as such a call never returns.
    */
   dispose(): Promise<void> {
+    if (this.disposing === null) this.lines.stop();
     this.disposing ??= this.shutDown();
     return this.disposing;
   }
@@ -192,9 +203,14 @@ export class Connection {
   private fail(message: string): void {
     if (this.failure !== null) return;
     this.failure = message + this.stderr.describe();
-    for (const entry of this.pending.values()) {
+    this.lines.stop();
+    // Each call in flight is named in its own rejection: the report must say which call the session died in.
+    const inFlight = [...this.pending].map(([id, entry]) => `${entry.op} (request ${id})`);
+    this.failedDuring = inFlight.length === 0 ? '' : ` during ${inFlight.join(', ')}`;
+    for (const [id, entry] of this.pending) {
       clearTimeout(entry.timer);
-      entry.reject(new ImplementationBroken(this.failure));
+      const own = `${NAME}: ${entry.op} (request ${id})`;
+      entry.reject(new ImplementationBroken(this.failure.startsWith(own) ? this.failure : `${own}: ${this.failure.replace(`${NAME}: `, '')}`));
     }
     this.pending.clear();
     this.outbox = [];

@@ -14,6 +14,9 @@ export function jsonReport(o: RunOutcome): string {
     seed: report.seed,
     summary: report.summary,
     conforming: report.conforming,
+    // Set when a signal ended the run: the results are the properties that finished.
+    interrupted: o.interrupted ?? null,
+    shard: o.shard === undefined ? null : { index: o.shard.index, count: o.shard.count },
     results: report.results.map((r, i) => ({
       property: r.property,
       clauses: r.clauses,

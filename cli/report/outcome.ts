@@ -1,6 +1,8 @@
 import type { PropertyResult } from '../../properties/runner/result';
 import type { SuiteReport } from '../../properties/runner/run-suite';
+import type { Shard } from '../../properties/runner/select';
 import type { Judgement } from '../expectations/judge';
+import type { Interruption } from '../run/interrupt';
 
 /** Everything a reporter needs: the suite's report, how it was judged, and how to replay a failure. */
 export interface RunOutcome {
@@ -12,4 +14,8 @@ export interface RunOutcome {
   readonly expectationsWritten?: number;
   readonly replayCommand: (r: PropertyResult) => string;
   readonly exitCode: number;
+  /** The share of the runs this report covers (--shard), so that `dmaconform merge` can check every shard is there. */
+  readonly shard?: Shard;
+  /** Set when a signal ended the run early: the report covers the properties that finished. */
+  readonly interrupted?: Interruption;
 }

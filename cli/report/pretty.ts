@@ -29,10 +29,17 @@ export function summaryLine(o: RunOutcome): string {
 
 export function verdict(o: RunOutcome): string {
   const { judgement, report } = o;
+  if (o.interrupted !== undefined) return interruptedVerdict(o);
   if (o.expectationsWritten !== undefined) return `expectations written to ${o.expectationsFile} (${o.expectationsWritten} entries)`;
   if (!judgement.passed) return `NOT CONFORMING: ${judgement.regressions.length} MUST propert${judgement.regressions.length === 1 ? 'y' : 'ies'} failed (${judgement.regressions.join(', ')})`;
   if (!report.conforming) return 'CONFORMING apart from the expected failures';
   return 'CONFORMING';
+}
+
+function interruptedVerdict(o: RunOutcome): string {
+  const { signal, property } = o.interrupted!;
+  const n = o.report.results.length;
+  return `INTERRUPTED by ${signal}${property === null ? '' : ` during ${property}`}: no verdict; the report covers the ${n} propert${n === 1 ? 'y' : 'ies'} that finished`;
 }
 
 /** The report for a person: a table, the failures in full, warnings, and the verdict last. */

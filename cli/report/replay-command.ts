@@ -9,7 +9,10 @@ export function shellQuote(word: string): string {
 /**
  * The command line that reruns exactly one failure: same allocator, same
  * per-call timeout and wake-up deadline, the property, and its seed:path (which fixes the input,
- * so run counts, budgets and shards no longer matter).
+ * so run counts, budgets and shards no longer matter). It starts with
+ * `npx`, which finds the command in the project that installed it (or in
+ * this package's own clone), so the line runs exactly as printed from the
+ * folder the run was started in.
  */
 export function replayCommandFor(args: RunArgs): (r: PropertyResult) => string {
   const s = args.source;
@@ -18,6 +21,6 @@ export function replayCommandFor(args: RunArgs): (r: PropertyResult) => string {
   if (args.wakeDeadlineMs !== undefined) timeout.push('--wake-deadline', String(args.wakeDeadlineMs));
   return (r) => {
     const replay = r.failure?.replay ?? String(r.seed);
-    return ['dmaconform', ...source, ...timeout, '--property', r.property, '--replay', replay].map(shellQuote).join(' ');
+    return ['npx', 'dmaconform', ...source, ...timeout, '--property', r.property, '--replay', replay].map(shellQuote).join(' ');
   };
 }

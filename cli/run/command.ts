@@ -5,12 +5,16 @@ import { EXIT_CONFORMING, EXIT_NOT_CONFORMING, UsageError } from '../errors';
 import { loadExpectations, writeExpectations, type Expectations } from '../expectations/file';
 import { judge, updatedExpectations } from '../expectations/judge';
 import { writeText, type Io } from '../io';
+import { checkWritable } from '../writable';
 import { REPORTERS, verdictLines, type RunOutcome } from '../report';
 import { progress } from '../report/progress';
 import { replayCommandFor } from '../report/replay-command';
 import { openSource } from '../source';
 import { selectProperties } from './selection';
-import { closeOnSignals } from './signals';
+import { replayChecked } from './replay-check';
+import { breatheBetweenRuns } from './breathe';
+import { SIGNAL_EXIT, watchSignals, type Interruption } from './interrupt';
+import { closeWithin, observeRun, randomSeed } from './observe';
 
 function annotated(report: SuiteReport, note: (clauses: ReadonlyArray<string>) => string | undefined): SuiteReport {
   const results = report.results.map((r) => {
@@ -27,34 +31,52 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   if (args.replay !== undefined && properties.length !== 1) {
     throw new UsageError(`--replay: --property '${args.properties[0]}' matches ${properties.length} properties; name exactly one`);
   }
+  if (args.out !== undefined) checkWritable(io, '--out', args.out);
+  if (args.updateExpectations && args.expectations !== undefined) checkWritable(io, '--expectations', args.expectations);
   const known = new Set(all.map((p) => p.name));
   let expectations: Expectations = args.expectations === undefined ? {} : loadExpectations(io, args.expectations, known, args.updateExpectations);
 
   const opened = await openSource(io, args.source, args.timeoutMs);
-  const restoreSignals = io.handleSignals ? closeOnSignals(opened.close) : () => undefined;
+  const seed = args.replay?.seed ?? args.seed ?? randomSeed();
   const shown = progress(io);
+  const seen = observeRun(opened.source, shown);
+  const signals = io.handleSignals ? watchSignals() : null;
+  const stopBreathing = signals === null ? () => undefined : breatheBetweenRuns();
   let report: SuiteReport;
+  let interruption: Interruption | undefined;
   try {
-    report = await runSuite(opened.source, {
-      properties,
-      seed: args.replay?.seed ?? args.seed,
-      numRuns: args.runs,
-      budget: args.budget,
-      path: args.replay?.path,
-      timing: args.wakeDeadlineMs === undefined ? opened.timing : { ...opened.timing, wakeMs: args.wakeDeadlineMs },
-      shard: args.shard,
-      onStart: shown.onStart,
-      onResult: shown.onResult,
-    });
+    const suite = replayChecked(args, properties, () =>
+      runSuite(seen.source, {
+        properties,
+        seed,
+        numRuns: args.runs,
+        budget: args.budget,
+        path: args.replay?.path,
+        timing: args.wakeDeadlineMs === undefined ? opened.timing : { ...opened.timing, wakeMs: args.wakeDeadlineMs },
+        shard: args.shard,
+        onStart: seen.onStart,
+        onResult: seen.onResult,
+      }),
+    );
+    const ended = await Promise.race([suite.then((r) => ({ report: r })), signals?.received.then((signal) => ({ signal })) ?? new Promise<never>(() => undefined)]);
+    if ('report' in ended) report = ended.report;
+    else {
+      // The run is abandoned where it stands; the process exits once the report is out.
+      suite.catch(() => undefined);
+      interruption = { signal: ended.signal, property: seen.running() };
+      report = seen.partial(seed);
+    }
   } finally {
     shown.done();
-    await opened.close();
-    restoreSignals();
+    stopBreathing();
+    await closeWithin(opened.close, 300);
+    signals?.stop();
   }
   if (opened.note !== undefined) report = annotated(report, opened.note);
 
   let written: number | undefined;
-  if (args.updateExpectations && args.expectations !== undefined) {
+  // A run cut short has not checked everything: it must not rewrite the expectations.
+  if (args.updateExpectations && args.expectations !== undefined && interruption === undefined) {
     expectations = updatedExpectations(report.results, expectations);
     writeExpectations(io, args.expectations, expectations);
     written = Object.keys(expectations).length;
@@ -66,7 +88,9 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     expectationsFile: args.expectations,
     expectationsWritten: written,
     replayCommand: replayCommandFor(args),
-    exitCode: judgement.passed ? EXIT_CONFORMING : EXIT_NOT_CONFORMING,
+    exitCode: interruption !== undefined ? SIGNAL_EXIT[interruption.signal] : judgement.passed ? EXIT_CONFORMING : EXIT_NOT_CONFORMING,
+    interrupted: interruption,
+    shard: args.shard,
   };
   const text = REPORTERS[args.reporter](outcome);
   if (args.out !== undefined) writeText(io, '--out', args.out, text);

@@ -51,7 +51,7 @@ function make(path: string, create: CoreMaker): PlacementCore {
 export async function openCore(io: Io, path: string): Promise<() => DmaImplementation> {
   const file = resolvePath(io, path);
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`--core: no such file '${path}'`);
-  if (/\.[cm]?tsx?$/.test(file)) ensureTypeScript();
+  if (/\.[cm]?tsx?$/.test(file)) ensureTypeScript(file);
   let ns: unknown;
   try {
     ns = await import(file);

@@ -34,7 +34,7 @@ export function exportedImplementation(ns: unknown): Exported | null {
 export async function loadImplementationModule(io: Io, path: string): Promise<Exported> {
   const file = resolvePath(io, path);
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`--impl: no such file '${path}'`);
-  if (/\.[cm]?tsx?$/.test(file)) ensureTypeScript();
+  if (/\.[cm]?tsx?$/.test(file)) ensureTypeScript(file);
   let ns: unknown;
   try {
     ns = await import(file);

@@ -6,6 +6,7 @@ import { Trace } from '../harness/trace';
 import type { AnyProperty } from '../types';
 import { failurePicture } from './picture';
 import type { FailureReport, PropertyResult, Status } from './result';
+import { stringifyCounterexample } from './stringify';
 
 export interface RunOptions {
   readonly seed?: number;
@@ -89,7 +90,7 @@ export async function runProperty(prop: AnyProperty, impl: DmaImplementation, op
     clause: error instanceof ClauseFailure ? error.clause : undefined,
     message: error instanceof Error ? error.message : describeThrown(error),
     trace: last?.trace ?? [],
-    counterexample: fc.stringify(input),
+    counterexample: stringifyCounterexample(input),
     replay: `${seed}:${details.counterexamplePath ?? ''}`,
     runsToFailure: details.numRuns,
     shrinks: details.numShrinks,

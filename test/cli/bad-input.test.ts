@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './helpers';
 
@@ -14,10 +17,16 @@ const BAD: ReadonlyArray<[string, string[], RegExp]> = [
   ['--impl together with --exec', ['--impl', 'a.ts', '--exec', 'b'], /cannot be combined/],
   ['--replay without --property', ['--replay', '1:2'], /exactly one --property/],
   ['--replay of a glob matching many', ['--property', 'aix.*', '--replay', '1:0'], /matches \d+ properties/],
+  ['a --replay path beyond any shrink', ['--impl', 'fixtures/mutants/ignores-align.ts', '--property', 'aix.placement', '--replay', '7:0:999999'], /--replay 7:0:999999: property aix\.placement has no counterexample at that path/],
+  ['a --replay path deeper than the shrink tree', ['--impl', 'fixtures/mutants/ignores-align.ts', '--property', 'aix.placement', '--replay', `7${':0'.repeat(300)}`], /has no counterexample at that path/],
   ['a malformed --replay', ['--property', 'aix.placement', '--replay', 'abc'], /seed:path/],
   ['a property that does not exist', ['--property', 'aix.nothing'], /no property matches/],
   ['a clause that does not exist', ['--only', 'no.such-clause'], /no clause matches/],
   ['a stray argument', ['stray'], /unexpected argument 'stray'/],
+  ['an option given twice', ['--runs=3', '--runs', '4'], /--runs given more than once/],
+  ['a flag with a value', ['--strict=yes'], /--strict takes no value/],
+  ['an unknown short option', ['-x'], /unknown option '-x'/],
+  ['an empty --impl', ['--impl='], /--impl needs a module path/],
   ['--update-expectations without a file', ['--update-expectations'], /needs --expectations/],
   ['an expectations file that is missing', ['--expectations', 'no/such/file.json'], /cannot read/],
   ['a missing --impl file', ['--impl', 'fixtures/no-such-allocator.ts'], /no such file/],
@@ -26,6 +35,10 @@ const BAD: ReadonlyArray<[string, string[], RegExp]> = [
   ['a module that throws while loading', ['--impl', 'fixtures/external/ts-broken/load-error.ts'], /cannot load the module: .*\/dev\/dmaalloc0/],
   ['a JSON file as a module', ['--impl', 'package.json'], /exports neither/],
   ['an --exec command that does not exist', ['--exec', 'no-such-dmaconform-allocator --flag'], /cannot start the implementation: .*127.*not found/],
+  ['--out in a missing directory', ['--out', 'no/such/dir/report.json'], /--out: cannot write 'no\/such\/dir\/report.json': no such directory 'no\/such\/dir'/],
+  ['--out naming a directory', ['--out', 'docs'], /--out: cannot write 'docs': it is a directory/],
+  ['--out under a file', ['--out', 'package.json/report.xml'], /'package.json' is not a directory/],
+  ['clauses --out in a missing directory', ['clauses', '--out', 'no/such/dir/c.md'], /no such directory/],
   ['clauses with two formats', ['clauses', '--json', '--markdown'], /cannot be combined/],
   ['clauses with an unknown option', ['clauses', '--frob'], /unknown option/],
   ['clauses filtered by a service that does not exist', ['clauses', '--service', 'kmem_nope'], /matches no service/],
@@ -40,6 +53,19 @@ describe('bad input', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^dmaconform: [^\n]+\n$/);
     expect(r.stderr).toMatch(message);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('--out in a folder that cannot be written: exit 2 before running', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dmaconform-ro-'));
+    chmodSync(dir, 0o500);
+    try {
+      const r = await cli(['--out', join(dir, 'report.json')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^dmaconform: --out: cannot write .*is not writable\n$/);
+    } finally {
+      chmodSync(dir, 0o700);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--help prints the usage and exits 0', async () => {

@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers';
+import { ROOT, cCommand } from './helpers';
 
 const BIN = join(ROOT, 'bin', 'dmaconform.js');
 
@@ -28,6 +28,22 @@ describe('node bin/dmaconform.js (a real process)', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).results[0].status).toBe('FAIL');
     expect(r.stderr).toMatch(/^dmaconform: 1 property: .*NOT CONFORMING/);
+  });
+
+  it('a printed replay line runs exactly as printed, from a shell, and fails the same way', async () => {
+    const r = await run(['--exec', cCommand('ignore-align'), '--property', 'aix.placement', '--seed', '3', '--reporter', 'json']);
+    expect(r.code).toBe(1);
+    const failure = JSON.parse(r.stdout).results[0].failure as { replayCommand: string; trace: string[] };
+    expect(failure.replayCommand).toMatch(/^npx dmaconform --exec '/);
+    const again = spawnSync('sh', ['-c', `${failure.replayCommand} --reporter json`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(again.status).toBe(1);
+    expect(JSON.parse(again.stdout).results[0].failure.trace).toEqual(failure.trace);
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${(require('../../package.json') as { version: string }).version}\n`);
   });
 
   it('exits 2 with one line for bad input', async () => {

@@ -23,8 +23,8 @@ describe('--core', () => {
     expect(r.code).toBe(1);
     const f = parseReport(r).results[0]!.failure!;
     expect(f.clause).toBe('d_alloc_dmamem.align-physical');
-    expect(f.replayCommand).toMatch(/^dmaconform --core fixtures\/cores\/mutants\/ignores-align.ts --property aix.placement --replay /);
-    const again = await cli(f.replayCommand.split(' ').slice(1).concat('--reporter', 'json'));
+    expect(f.replayCommand).toMatch(/^npx dmaconform --core fixtures\/cores\/mutants\/ignores-align.ts --property aix.placement --replay /);
+    const again = await cli(f.replayCommand.split(' ').slice(2).concat('--reporter', 'json'));
     expect(again.code).toBe(1);
     expect(parseReport(again).results[0]!.failure!.clause).toBe('d_alloc_dmamem.align-physical');
   });

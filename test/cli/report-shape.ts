@@ -35,7 +35,26 @@ const isPicture: Check = (v) =>
 
 export function reportProblems(doc: unknown): string[] {
   const problems: string[] = [];
-  fields('report', doc, { implementation: isString, seed: isInt, conforming: isBool, results: Array.isArray, summary: isObject, gate: isObject }, {}, problems);
+  const nullOr =
+    (c: Check): Check =>
+    (v) =>
+      v === null || c(v);
+  fields(
+    'report',
+    doc,
+    {
+      implementation: isString,
+      seed: isInt,
+      conforming: isBool,
+      results: Array.isArray,
+      summary: isObject,
+      gate: isObject,
+      interrupted: nullOr((v) => isObject(v) && (v.signal === 'SIGINT' || v.signal === 'SIGTERM') && (v.property === null || isString(v.property))),
+      shard: nullOr((v) => isObject(v) && isInt(v.index) && isInt(v.count) && (v.index as number) >= 1 && (v.index as number) <= (v.count as number)),
+    },
+    {},
+    problems,
+  );
   if (!isObject(doc)) return problems;
   const summaryKeys = [...STATUSES, 'total', 'mustFailures', 'shouldFailures'];
   fields('summary', doc.summary, Object.fromEntries(summaryKeys.map((k) => [k, isInt])), {}, problems);

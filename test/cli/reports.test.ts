@@ -68,7 +68,10 @@ describe('the JUnit report', () => {
     expect(failure.attrs.message).toMatch(/^\[d_alloc_dmamem\.align(-physical)?\] /);
     expect(failure.text).toMatch(/^clause: d_alloc_dmamem\.align(-physical)? \[MUST\]\n/);
     expect(failure.text).toMatch(/\ntrace:\n  setup\(ram /);
-    expect(failure.text).toMatch(/\nreplay: dmaconform --impl fixtures\/mutants\/ignores-align\.ts --property aix\.placement --replay 2:[\d:]+$/);
+    // Addresses in a counterexample read as everywhere else in a report: 0x hex, never fast-check's 123n.
+    expect(failure.text).toMatch(/\ncounterexample: .*"base":0x[0-9a-f]+/);
+    expect(failure.text).not.toMatch(/\b\d+n\b/);
+    expect(failure.text).toMatch(/\nreplay: npx dmaconform --impl fixtures\/mutants\/ignores-align\.ts --property aix\.placement --replay 2:[\d:]+$/);
     const props = child(suite, 'properties')!.children.map((p) => [p.attrs.name, p.attrs.value]);
     expect(props).toContainEqual(['implementation', 'mutant:ignores-align']);
     expect(props).toContainEqual(['seed', '2']);

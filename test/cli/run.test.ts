@@ -56,9 +56,9 @@ describe('mutants are rejected through --impl', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/aix\.placement +FAIL +MUST .* d_alloc_dmamem\.align/);
     expect(r.stdout).toMatch(/\n  trace:\n    setup\(/);
-    const replay = /\n  replay: (dmaconform .*)\n/.exec(r.stdout)![1]!;
-    expect(replay).toMatch(/^dmaconform --impl fixtures\/mutants\/ignores-align\.ts --property aix\.placement --replay 7:[\d:]+$/);
-    const again = await cli([...replay.split(' ').slice(1), '--reporter', 'json']);
+    const replay = /\n  replay: (npx dmaconform .*)\n/.exec(r.stdout)![1]!;
+    expect(replay).toMatch(/^npx dmaconform --impl fixtures\/mutants\/ignores-align\.ts --property aix\.placement --replay 7:[\d:]+$/);
+    const again = await cli([...replay.split(' ').slice(2), '--reporter', 'json']);
     expect(again.code).toBe(1);
     const first = await cli(['--impl', 'fixtures/mutants/ignores-align.ts', '--property', 'aix.placement', '--seed', '7', '--reporter', 'json']);
     expect(parseReport(again).results[0]!.failure!.trace).toEqual(parseReport(first).results[0]!.failure!.trace);

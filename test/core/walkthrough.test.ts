@@ -36,7 +36,7 @@ describe('docs/core-walkthrough.md', () => {
     expect(r.code).toBe(1);
     const failure = parseReport(r).results[0]!.failure!;
     expect(failure.clause).toBe('d_alloc_dmamem.align-physical');
-    const again = await cli([...failure.replayCommand.split(' ').slice(1), '--reporter', 'json']);
+    const again = await cli([...failure.replayCommand.split(' ').slice(2), '--reporter', 'json']);
     expect(again.code).toBe(1);
     expect(parseReport(again).results[0]!.failure!.trace).toEqual(failure.trace);
   });

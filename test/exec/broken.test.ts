@@ -61,15 +61,28 @@ describe('SubprocessImplementation against broken implementations', () => {
     const impl = await start('exits.js');
     await impl.setup(SETUP);
     const inFlight = [1, 2, 3].map((bid) => failure(impl.d_map_init!('process', bid, 0, 0, 0)));
-    for (const e of await Promise.all(inFlight)) {
+    for (const [i, e] of (await Promise.all(inFlight)).entries()) {
       expect(e).toBeInstanceOf(ImplementationBroken);
-      expect(e.message).toMatch(/exited with code 3/);
+      // Each call in flight is named in its own rejection, not the first call of the session.
+      expect(e.message).toMatch(new RegExp(`^SubprocessImplementation: d_map_init \\(request ${i + 3}\\): process .* exited with code 3`));
       expect(e.message).toMatch(/exits\.js: cannot go on/);
     }
-    expect((await failure(impl.translate(0x1000n, 1n))).message).toMatch(/exited with code 3/);
+    const later = (await failure(impl.translate(0x1000n, 1n))).message;
+    expect(later).toMatch(/^SubprocessImplementation: translate: the session had already ended during d_map_init \(request 3\), d_map_init \(request 4\), d_map_init \(request 5\): .*exited with code 3/);
   });
 
-  it('a command that cannot run is reported with the shell\'s complaint', async () => {
+  it('a process flooding stdout without a newline is broken, with that reason, once the line limit is passed', async () => {
+    const impl = await start('floods.js', { maxLineLength: 4 * 1024 * 1024 });
+    const e = await failure(impl.setup(SETUP));
+    expect(e).toBeInstanceOf(ImplementationBroken);
+    expect(e.message).toMatch(/^SubprocessImplementation: setup \(request 2\): stdout reached \d+ characters without a newline \(limit 4194304\)/);
+    // The stderr tail quoted is bounded however much was written.
+    const tail = /stderr \(last (\d+) characters\)/.exec(e.message);
+    if (tail) expect(Number(tail[1])).toBeLessThanOrEqual(2000);
+    expect(e.message.length).toBeLessThan(4000);
+  });
+
+    it('a command that cannot run is reported with the shell\'s complaint', async () => {
     const e = await failure(createSubprocessImplementation('dmaconform-no-such-command-here', { timeoutMs: 2000 }));
     expect(e).toBeInstanceOf(ImplementationBroken);
     expect(e.message).toMatch(/exited with code 127/);
@@ -111,7 +124,11 @@ describe('SubprocessImplementation against broken implementations', () => {
     expect(e).toBeInstanceOf(ImplementationBroken);
     expect(e.message).toMatch(pattern);
     if (op !== 'physreq_alloc') expect(e.message).toContain(`${op} (request 2)`);
-    expect((await failure(impl.setup(SETUP))).message).toBe(e.message);
+    // A later call names itself and the call the session died in.
+    const later = (await failure(impl.setup(SETUP))).message;
+    expect(later).toMatch(new RegExp(`^SubprocessImplementation: setup: the session had already ended( during ${op} \\(request 2\\))?: `));
+    expect(later).toMatch(pattern);
+    expect(later).toContain(`${op} (request 2)`);
   });
 
   it('an error reply fails that call only; a violation reply carries its clause', async () => {

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ChildUsage {
+  /** User + system CPU time of the whole process, Node's own start included. */
+  readonly cpuSeconds: number;
+  /** Peak resident set size. */
+  readonly maxRssMb: number;
+  readonly wallSeconds: number;
+  readonly exitCode: number | null;
+  readonly stderr: string;
+}
+
+/*
+ * A child's resource use, read from inside it: a preloaded script writes
+ * process.resourceUsage() to a file as the process exits. It is plain
+ * JavaScript so that measuring adds nothing to compile.
+ */
+const PROBE = `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.DMACONFORM_USAGE_FILE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rss: u.maxRSS / 1024 })); });\n`;
+
+/** Runs `node [script args]` in `cwd` and reports what the process used. */
+export function measureChild(nodeArgs: ReadonlyArray<string>, cwd: string): ChildUsage {
+  const dir = mkdtempSync(join(tmpdir(), 'dmaconform-usage-'));
+  try {
+    const probe = join(dir, 'probe.js');
+    const usage = join(dir, 'usage.json');
+    writeFileSync(probe, PROBE);
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--require', probe, ...nodeArgs], { cwd, env: { ...process.env, DMACONFORM_USAGE_FILE: usage }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const wallSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const u = JSON.parse(readFileSync(usage, 'utf8')) as { cpu: number; rss: number };
+    return { cpuSeconds: u.cpu, maxRssMb: u.rss, wallSeconds, exitCode: r.status, stderr: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,28 @@
+import { UsageError } from '../errors';
+import { REPORTERS, type ReporterName } from './run-args';
+import { single, tokenize } from './tokens';
+import { oneOf } from './values';
+
+export interface MergeArgs {
+  readonly command: 'merge';
+  /** JSON reports written by `dmaconform --reporter json`, one per shard. */
+  readonly files: ReadonlyArray<string>;
+  readonly reporter: ReporterName;
+  readonly out?: string;
+  readonly expectations?: string;
+  readonly strict: boolean;
+}
+
+export function parseMergeArgs(argv: ReadonlyArray<string>): MergeArgs {
+  const t = tokenize(argv, { '--reporter': {}, '--out': {}, '--expectations': {}, '--strict': { flag: true } });
+  if (t.positionals.length === 0) throw new UsageError('merge: name the JSON reports to merge (written with --reporter json)');
+  const reporter = single(t, '--reporter');
+  return {
+    command: 'merge',
+    files: t.positionals,
+    reporter: reporter === undefined ? 'pretty' : oneOf('--reporter', reporter, REPORTERS),
+    out: single(t, '--out'),
+    expectations: single(t, '--expectations'),
+    strict: t.flags.has('--strict'),
+  };
+}
