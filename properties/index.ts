@@ -1,6 +1,10 @@
 import { aixClearLiveProperty, aixUnknownFlagsProperty } from './catalogue/aix-handles';
 import { completenessProperty } from './catalogue/completeness';
 import { contextProperty } from './catalogue/contexts';
+import { everyAixFlagsProperty } from './catalogue/enumerated-aix-flags';
+import { everyContextProperty } from './catalogue/enumerated-contexts';
+import { everyPhysreqFieldProperty } from './catalogue/enumerated-physreq-fields';
+import { everyVersionProperty } from './catalogue/enumerated-versions';
 import { interleavingProperty } from './catalogue/interleaving';
 import { invalidRequestsProperty } from './catalogue/invalid-requests';
 import { misuseProperty } from './catalogue/misuse';
@@ -25,6 +29,11 @@ export function allProperties(): AnyProperty[] {
   const svr5 = [physcontigFamily, physreqAllocFamily, physFamily];
   const every: FamilyAdapter<any>[] = [aixFamily, ...svr5]; // eslint-disable-line @typescript-eslint/no-explicit-any
   return [
+    // Finite spaces first, whole on every seed: cheap, and they name the exact case.
+    ...[...every, physreqZallocFamily].map(everyContextProperty),
+    ...[...svr5, physreqZallocFamily].map(everyVersionProperty),
+    everyAixFlagsProperty(),
+    ...[...svr5, physreqZallocFamily].map(everyPhysreqFieldProperty),
     ...every.map(placementProperty),
     placementProperty(physreqZallocFamily),
     ...every.map(invalidRequestsProperty),

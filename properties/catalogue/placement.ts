@@ -6,7 +6,7 @@ import type { FamilyAdapter } from '../families/types';
 import type { ConformanceProperty } from '../types';
 import { constraintClauses } from './clauses-of';
 
-interface Input<S> {
+export interface PlacementInput<S> {
   readonly gen: GeneratedMap;
   readonly shape: S;
   readonly size: bigint;
@@ -17,7 +17,7 @@ interface Input<S> {
  * request's alignment, contiguity, limits and boundary, lies in RAM, holds
  * data and can be released.
  */
-export function placementProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<Input<S>> {
+export function placementProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<PlacementInput<S>> {
   return {
     name: `${fam.name}.placement`,
     clauses: [...constraintClauses(fam), 'dma.within-ram', 'dma.data-integrity', ...fam.extraClauses],
