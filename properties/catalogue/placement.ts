@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { edgeRequestArb } from '../arbitraries/edges';
 import { memoryMapArb, type GeneratedMap } from '../arbitraries/memory-maps';
 import { sizeArb } from '../arbitraries/sizes';
 import { Session } from '../engine/session';
@@ -24,8 +25,12 @@ export function placementProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty
     families: [fam.family],
     strength: 'MUST',
     runs: 150,
+    // Half the runs anywhere on any map (GiB and TiB ones too), half aimed at an edge of the request's own constraints.
     arbitrary: () =>
-      memoryMapArb().chain((gen) => fc.record({ gen: fc.constant(gen), shape: fam.shapeArb, size: sizeArb(gen.pageSize) })),
+      fc.oneof(
+        memoryMapArb({ large: true }).chain((gen) => fc.record({ gen: fc.constant(gen), shape: fam.shapeArb, size: sizeArb(gen.pageSize) })),
+        edgeRequestArb(fam.shapeArb, fam.constraints),
+      ),
     async run(d, input) {
       const s = new Session(d, fam, input.gen, [input.shape]);
       await s.boot();

@@ -141,4 +141,26 @@ export const EDGE_SCENARIOS: Record<string, Scenario> = {
     const v = await aixAlloc(impl, await handle(impl, DMA_CONTIGUOUS | DMA_ADDRESS_64_BIT | DMA_ENABLE_64), PAGE, 32);
     return [!isAligned((await segments(impl, v, PAGE))[0]!.phys, GIB_4)];
   },
+
+  'align-frames-int32': async (impl) => {
+    await boot(impl, ram(MIB, 16n * PAGE));
+    return [(await aixAlloc(impl, await handle(impl, DMA_CONTIGUOUS | DMA_ADDRESS_64_BIT | DMA_ENABLE_64), PAGE, 44)) !== null];
+  },
+
+  'boundary-truncated-32': async (impl) => {
+    await boot(impl, ram(GIB_4 - 2n * PAGE, 8n * PAGE));
+    const [seg] = await segments(impl, await contig(impl, 4n * PAGE, { phys_boundary: GIB_4 }), 4n * PAGE);
+    return [crossesBoundary(seg!.phys, 4n * PAGE, GIB_4)];
+  },
+
+  'nosleep-refused-at-init': async (impl) => {
+    await boot(impl, 'small-16m');
+    const p = await physreq(impl);
+    return [await reports(() => impl.kmem_alloc_physcontig!('initialization', PAGE, p, KM_NOSLEEP))];
+  },
+
+  'skips-lowest-range': async (impl) => {
+    await boot(impl, { ranges: [{ base: MIB, length: 16n * PAGE, type: 'ram' }, { base: 2n * MIB, length: PAGE, type: 'ram' }] });
+    return [(await contig(impl, 4n * PAGE)) === null];
+  },
 };
