@@ -1,6 +1,8 @@
 import { aixClearLiveProperty, aixUnknownFlagsProperty } from './catalogue/aix-handles';
 import { completenessProperty } from './catalogue/completeness';
 import { contextProperty } from './catalogue/contexts';
+import { everyWideAixCaseProperty, everyWideCaseProperty } from './catalogue/enumerated-arenas';
+import { everyFitFoundProperty } from './catalogue/enumerated-completeness';
 import { everyAixFlagsProperty } from './catalogue/enumerated-aix-flags';
 import { everyContextProperty } from './catalogue/enumerated-contexts';
 import { everyPhysreqFieldProperty } from './catalogue/enumerated-physreq-fields';
@@ -34,6 +36,8 @@ export function allProperties(): AnyProperty[] {
     ...[...svr5, physreqZallocFamily].map(everyVersionProperty),
     everyAixFlagsProperty(),
     ...[...svr5, physreqZallocFamily].map(everyPhysreqFieldProperty),
+    everyWideAixCaseProperty(aixFamily),
+    ...[...svr5, physreqZallocFamily].map(everyWideCaseProperty),
     ...every.map(placementProperty),
     placementProperty(physreqZallocFamily),
     ...every.map(invalidRequestsProperty),
@@ -47,6 +51,7 @@ export function allProperties(): AnyProperty[] {
     ...every.map(interleavingProperty),
     interleavingProperty(physreqZallocFamily),
     completenessProperty(physcontigFamily),
+    everyFitFoundProperty(physcontigFamily),
     aixClearLiveProperty,
     aixUnknownFlagsProperty,
   ];

@@ -163,4 +163,10 @@ export const EDGE_SCENARIOS: Record<string, Scenario> = {
     await boot(impl, { ranges: [{ base: MIB, length: 16n * PAGE, type: 'ram' }, { base: 2n * MIB, length: PAGE, type: 'ram' }] });
     return [(await contig(impl, 4n * PAGE)) === null];
   },
+
+  'free-refused-at-init': async (impl) => {
+    await boot(impl, 'small-16m');
+    const v = (await contig(impl, PAGE))!;
+    return [await reports(() => impl.kmem_free_physcontig!('initialization', v, PAGE))];
+  },
 };
