@@ -22,7 +22,7 @@ describe('--impl: TypeScript allocators that crash or hang', () => {
     const r = await cli(['--impl', 'fixtures/external/ts-broken/hangs.ts', ...selection, '--timeout', '100']);
     expect(r.code).toBe(1);
     const report = parseReport(r);
-    expect(report.results.length).toBe(8);
+    expect(report.results.length).toBe(11);
     // The interleaving always measures capacity first, which translates; a single placement may draw a request that fails.
     const interleaving = report.results.find((x) => x.property === 'aix.interleaving')!;
     expect(interleaving.status).toBe('TIMEOUT');
