@@ -44,9 +44,9 @@ export function enumeratedProperty<I>(spec: EnumeratedSpec<I>): ConformancePrope
         try {
           await spec.check(new Driver(d.impl, new Trace(0), d.options), c.input);
         } catch (first) {
+          d.trace.add(`case ${c.label}:`);
           // A crash or a hang is not run again: a second hang would double the wait.
           if (!(first instanceof ClauseFailure)) throw first;
-          d.trace.add(`case ${c.label}:`);
           try {
             await spec.check(d, c.input);
           } catch (again) {
