@@ -1,5 +1,6 @@
 import { MUTANTS } from '../fixtures/mutants';
 import { allProperties } from '../properties';
+import { propertySeed } from '../properties/runner/property-seed';
 import { runProperty } from '../properties/runner/run-property';
 import { median } from './measure';
 
@@ -24,7 +25,7 @@ export async function benchKills(seed = 1): Promise<KillRow[]> {
     const started = process.hrtime.bigint();
     let row: KillRow = { mutant: info.name, seed, killedBy: null, clause: null, runsToDetection: 0, msToKill: 0, traceLines: 0, shrinks: 0 };
     for (const p of allProperties().filter((q) => q.clauses.some((c) => info.breaks.includes(c)))) {
-      const r = await runProperty(p, impl, { seed });
+      const r = await runProperty(p, impl, { seed: propertySeed(seed, p.name) });
       const clause = r.failure?.clause;
       if (clause !== undefined && info.breaks.includes(clause)) {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
