@@ -1,10 +1,12 @@
 import { MUTANTS } from '../fixtures/mutants';
 import { allProperties } from '../properties';
+import { propertySeed } from '../properties/runner/property-seed';
 import { runProperty } from '../properties/runner/run-property';
 import { median } from './measure';
 
 export interface KillRow {
   readonly mutant: string;
+  readonly seed: number;
   readonly killedBy: string | null;
   readonly clause: string | null;
   /** Runs of the killing property until the first failure. */
@@ -21,13 +23,13 @@ export async function benchKills(seed = 1): Promise<KillRow[]> {
   for (const { info, create } of MUTANTS) {
     const impl = create();
     const started = process.hrtime.bigint();
-    let row: KillRow = { mutant: info.name, killedBy: null, clause: null, runsToDetection: 0, msToKill: 0, traceLines: 0, shrinks: 0 };
+    let row: KillRow = { mutant: info.name, seed, killedBy: null, clause: null, runsToDetection: 0, msToKill: 0, traceLines: 0, shrinks: 0 };
     for (const p of allProperties().filter((q) => q.clauses.some((c) => info.breaks.includes(c)))) {
-      const r = await runProperty(p, impl, { seed });
+      const r = await runProperty(p, impl, { seed: propertySeed(seed, p.name) });
       const clause = r.failure?.clause;
       if (clause !== undefined && info.breaks.includes(clause)) {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        row = { mutant: info.name, killedBy: p.name, clause, runsToDetection: r.failure!.runsToFailure, msToKill: ms, traceLines: r.failure!.trace.length, shrinks: r.failure!.shrinks };
+        row = { mutant: info.name, seed, killedBy: p.name, clause, runsToDetection: r.failure!.runsToFailure, msToKill: ms, traceLines: r.failure!.trace.length, shrinks: r.failure!.shrinks };
         break;
       }
     }
@@ -48,6 +50,19 @@ export function printKills(rows: ReadonlyArray<KillRow>): { killed: number; medi
   const medianMs = times.length === 0 ? NaN : median(times);
   console.log(`killed ${killed}/${rows.length}; median time to kill ${medianMs.toFixed(0)} ms; median trace ${median(rows.map((r) => r.traceLines))} lines`);
   return { killed, medianMs };
+}
+
+/** Seeds the kill section runs: each mutant must die on every one. */
+export const KILL_SEEDS: ReadonlyArray<number> = [1, 2, 3, 4, 5];
+
+/** Kills per seed, and the mutants that survived which seeds. */
+export function printKillsPerSeed(bySeed: ReadonlyArray<ReadonlyArray<KillRow>>): { killedEverywhere: number; total: number } {
+  const total = bySeed[0]?.length ?? 0;
+  for (const rows of bySeed) console.log(`seed ${rows[0]?.seed}: killed ${rows.filter((r) => r.killedBy !== null).length}/${rows.length}`);
+  const survivors = new Map<string, number[]>();
+  for (const rows of bySeed) for (const r of rows) if (r.killedBy === null) survivors.set(r.mutant, [...(survivors.get(r.mutant) ?? []), r.seed]);
+  for (const [m, seeds] of survivors) console.log(`  ${m} survives seed(s) ${seeds.join(', ')}`);
+  return { killedEverywhere: total - survivors.size, total };
 }
 
 if (require.main === module) {

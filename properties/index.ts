@@ -1,6 +1,12 @@
 import { aixClearLiveProperty, aixUnknownFlagsProperty } from './catalogue/aix-handles';
 import { completenessProperty } from './catalogue/completeness';
 import { contextProperty } from './catalogue/contexts';
+import { everyWideAixCaseProperty, everyWideCaseProperty } from './catalogue/enumerated-arenas';
+import { everyFitFoundProperty } from './catalogue/enumerated-completeness';
+import { everyAixFlagsProperty } from './catalogue/enumerated-aix-flags';
+import { everyContextProperty } from './catalogue/enumerated-contexts';
+import { everyPhysreqFieldProperty } from './catalogue/enumerated-physreq-fields';
+import { everyVersionProperty } from './catalogue/enumerated-versions';
 import { interleavingProperty } from './catalogue/interleaving';
 import { invalidRequestsProperty } from './catalogue/invalid-requests';
 import { misuseProperty } from './catalogue/misuse';
@@ -8,6 +14,7 @@ import { physreqLifecycleProperty } from './catalogue/physreq-lifecycle';
 import { physreqMisuseProperty } from './catalogue/physreq-misuse';
 import { placementProperty } from './catalogue/placement';
 import { sleepProperty } from './catalogue/sleep';
+import { sleepSeveralProperty } from './catalogue/sleep-several';
 import { threadsProperty } from './catalogue/threads';
 import { versionProperty } from './catalogue/versions';
 import { aixFamily } from './families/aix';
@@ -25,6 +32,13 @@ export function allProperties(): AnyProperty[] {
   const svr5 = [physcontigFamily, physreqAllocFamily, physFamily];
   const every: FamilyAdapter<any>[] = [aixFamily, ...svr5]; // eslint-disable-line @typescript-eslint/no-explicit-any
   return [
+    // Finite spaces first, whole on every seed: cheap, and they name the exact case.
+    ...[...every, physreqZallocFamily].map(everyContextProperty),
+    ...[...svr5, physreqZallocFamily].map(everyVersionProperty),
+    everyAixFlagsProperty(),
+    ...[...svr5, physreqZallocFamily].map(everyPhysreqFieldProperty),
+    everyWideAixCaseProperty(aixFamily),
+    ...[...svr5, physreqZallocFamily].map(everyWideCaseProperty),
     ...every.map(placementProperty),
     placementProperty(physreqZallocFamily),
     ...every.map(invalidRequestsProperty),
@@ -34,10 +48,12 @@ export function allProperties(): AnyProperty[] {
     ...[physcontigFamily, physreqAllocFamily].map(physreqLifecycleProperty),
     ...every.map(misuseProperty),
     ...svr5.map(sleepProperty),
+    ...svr5.map(sleepSeveralProperty),
     ...svr5.map(threadsProperty),
     ...every.map(interleavingProperty),
     interleavingProperty(physreqZallocFamily),
     ...every.map(completenessProperty),
+    everyFitFoundProperty(physcontigFamily),
     aixClearLiveProperty,
     aixUnknownFlagsProperty,
   ];

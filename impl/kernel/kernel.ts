@@ -45,12 +45,17 @@ export class DmaKernel {
     this.memory = normalizeMemoryMap(config.memoryMap, config.pageSize);
     this.pageBytes = BigInt(config.pageSize);
     this.bytesPerPage = config.pageSize;
-    this.frames = new FrameAllocator(this.memory.extents);
+    this.frames = this.createFrames(this.memory);
     this.table = new AllocationTable(this.pageBytes);
     this.vspace = new VirtualSpace(config.pageSize);
     this.contents = new PageContents(config.pageSize);
     this.rng = createRng(config.seed ?? 0);
     this.applyLoad(this.options.loadFraction);
+  }
+
+  /** The frame layer over the usable RAM; a variant may replace it (called from the constructor, before subclass fields exist). */
+  protected createFrames(memory: UsableMemory): FrameAllocator {
+    return new FrameAllocator(memory.extents);
   }
 
   /** The rest of the system takes random frames at boot; they are never given back. */

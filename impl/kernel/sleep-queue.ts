@@ -22,13 +22,13 @@ export class SleepQueue<T> {
     });
   }
 
-  /** Serves every waiter that can be served now; returns how many were woken. */
-  wake(): number {
+  /** Serves every waiter that can be served now (at most `most` of them); returns how many were woken. */
+  wake(most = Infinity): number {
     if (this.waiters.length === 0) return 0;
     const still: Waiter<T>[] = [];
     let woken = 0;
     for (const w of this.waiters) {
-      const got = w.attempt();
+      const got = woken < most ? w.attempt() : null;
       if (got === null) still.push(w);
       else {
         w.resolve(got);

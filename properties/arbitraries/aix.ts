@@ -21,9 +21,10 @@ export const aixFlagsArb: fc.Arbitrary<number> = fc
       f.maxmin,
   );
 
-/** log2 alignments: mostly up to a few pages, some large (2 MiB, 1 GiB, 2^40). */
+/** log2 alignments: mostly up to a few pages, some large (2 MiB, 1 GiB, 4 GiB and past any page count a 32-bit int holds). */
 export const aixAlignArb: fc.Arbitrary<number> = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 15 }) },
   { weight: 2, arbitrary: fc.integer({ min: 16, max: 24 }) },
-  { weight: 1, arbitrary: fc.constantFrom(30, 32, 40) },
+  { weight: 1, arbitrary: fc.constantFrom(30, 32, 33, 40) },
+  { weight: 1, arbitrary: fc.integer({ min: 41, max: 63 }) },
 );

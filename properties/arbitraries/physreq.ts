@@ -6,8 +6,14 @@ const pow2 = (min: number, max: number) => fc.integer({ min, max }).map((e) => 1
 
 /** physreq fields physreq_prep must accept. */
 export const physreqArb: fc.Arbitrary<PhysreqFields> = fc.record({
-  phys_align: fc.oneof({ weight: 3, arbitrary: pow2(0, 14) }, { weight: 1, arbitrary: pow2(15, 24) }),
-  phys_boundary: fc.oneof({ weight: 2, arbitrary: fc.constant(0n) }, { weight: 2, arbitrary: pow2(12, 24) }, { weight: 1, arbitrary: pow2(0, 11) }),
+  phys_align: fc.oneof({ weight: 6, arbitrary: pow2(0, 14) }, { weight: 2, arbitrary: pow2(15, 24) }, { weight: 1, arbitrary: pow2(25, 48) }),
+  // Boundaries from 4 GiB up are where a 32-bit copy of the field loses them.
+  phys_boundary: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(0n) },
+    { weight: 4, arbitrary: pow2(12, 24) },
+    { weight: 2, arbitrary: pow2(0, 11) },
+    { weight: 1, arbitrary: pow2(25, 40) },
+  ),
   phys_dmasize: fc.constantFrom(0, 24, 32, 64),
   phys_max_scgth: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 })),
   phys_flags: fc.constantFrom(0, PREQ_PHYSCONTIG),

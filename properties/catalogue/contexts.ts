@@ -10,12 +10,19 @@ import type { Outcome } from '../harness/outcome';
 import type { FamilyAdapter } from '../families/types';
 import type { ConformanceProperty } from '../types';
 
-type Call = 'allocate-nowait' | 'allocate-wait' | 'release' | 'physreq_alloc' | 'physreq_prep' | 'physreq_free' | 'd_map_init';
+export type Call = 'allocate-nowait' | 'allocate-wait' | 'release' | 'physreq_alloc' | 'physreq_prep' | 'physreq_free' | 'd_map_init';
 
-interface Input {
+export interface ContextInput {
   readonly gen: GeneratedMap;
   readonly ctx: Context;
   readonly call: Call;
+}
+
+/** The calls a family's context rules are judged on. */
+export function contextCalls<S>(fam: FamilyAdapter<S>): Call[] {
+  const calls: Call[] = fam.family === 'aix' ? ['allocate-nowait', 'd_map_init'] : ['allocate-nowait', 'release', 'physreq_alloc', 'physreq_prep', 'physreq_free'];
+  if (fam.waiting) calls.push('allocate-wait');
+  return calls;
 }
 
 /** The clause that makes an allowed call legitimate, for calls the documents explicitly allow. */
@@ -32,10 +39,9 @@ function allowedClause(service: ServiceName, call: Call): string | null {
  * context the call is reported and changes nothing; where they explicitly
  * allow it, it is not refused. Calls the documents leave open are not judged.
  */
-export function contextProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<Input> {
+export function contextProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<ContextInput> {
   const aix = fam.family === 'aix';
-  const calls: Call[] = aix ? ['allocate-nowait', 'd_map_init'] : ['allocate-nowait', 'release', 'physreq_alloc', 'physreq_prep', 'physreq_free'];
-  if (fam.waiting) calls.push('allocate-wait');
+  const calls = contextCalls(fam);
   const serviceOf = (c: Call): ServiceName => (c.startsWith('allocate') ? fam.allocService : c === 'release' ? fam.freeService : (c as ServiceName));
   const flagOf = (c: Call): number | undefined => {
     if (c === 'allocate-nowait') return fam.allocService === 'kmem_alloc_phys' ? 2 : 1;

@@ -7,7 +7,7 @@ import { fail } from '../harness/failures';
 import type { FamilyAdapter } from '../families/types';
 import type { ConformanceProperty } from '../types';
 
-interface Input {
+export interface VersionInput {
   readonly gen: GeneratedMap;
   readonly version: DdiVersion;
 }
@@ -17,7 +17,7 @@ interface Input {
  * version without it, a call yields no memory; in a version with it, the
  * call is not refused on version grounds.
  */
-export function versionProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<Input> {
+export function versionProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<VersionInput> {
   const gated = DDI_VERSIONS.map((v) => versionProblem(fam.allocService, v)).find((c) => c !== null);
   const clause = gated ?? `${fam.allocService}.ddi-version`;
   return {

@@ -1,6 +1,7 @@
 import type { DmaImplementation } from '../../spec/interface/implementation';
 import { allProperties } from '../index';
 import type { AnyProperty } from '../types';
+import { propertySeed } from './property-seed';
 import type { PropertyResult, Status } from './result';
 import { runProperty, runsFor, type RunOptions } from './run-property';
 import { selectByClauses, shardRuns, type Shard } from './select';
@@ -58,6 +59,8 @@ export async function runSuite(source: ImplementationSource, opts: SuiteOptions 
       runSeed = (seed + opts.shard.index - 1) | 0;
       if (numRuns === 0) continue;
     }
+    // A replay's seed is already the property's own (it is what the failure printed).
+    if (opts.path === undefined) runSeed = propertySeed(runSeed, p.name);
     opts.onStart?.(p, i, props.length);
     const impl = typeof source === 'function' ? await source() : source;
     name = impl.name;

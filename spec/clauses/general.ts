@@ -26,6 +26,11 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'Every physical byte handed out is RAM of the memory map: never a hole or a reserved range.',
     strength: 'MUST',
     kind: 'invariant',
+    ambiguity: {
+      question: 'Firmware maps give ranges whose base or length is not a whole number of pages; the documents speak only of memory, while allocators hand out pages.',
+      interpretation: 'Only pages lying wholly inside RAM may be used: a range is trimmed inward to page boundaries, and a page shared with a hole or a reserved range is never handed out. Every byte of every request is checked against the byte-exact map.',
+      why: 'A page is the smallest unit a device is given; part of a page outside RAM would put the device on memory the map does not offer.',
+    },
   },
   {
     id: 'dma.distinct-virtual',

@@ -6,121 +6,20 @@ import { normalizeMemoryMap } from '../../impl/memory/memory-map';
 import { createReference } from '../../impl/reference';
 import { findClause } from '../../spec/clauses';
 import { DMA_ADDRESS_64_BIT, DMA_CONTIGUOUS, DMA_ENABLE_64, DMA_NO_ZERO_ADDR } from '../../spec/constants/aix';
-import type { DdiVersion } from '../../spec/constants/context';
 import { KM_FAIL_OK, KM_NOSLEEP, KM_SLEEP } from '../../spec/constants/svr5';
-import type { PhysSegment, PhysreqFields } from '../../spec/constraints/types';
-import { isContractViolation } from '../../spec/errors';
+import type { PhysreqFields } from '../../spec/constraints/types';
 import type { DmaImplementation, MaybePromise } from '../../spec/interface/implementation';
-import type { MemoryMap } from '../../spec/interface/memory-map';
 import { crossesBoundary, isAligned } from '../../spec/predicates/placement';
+import { EDGE_SCENARIOS } from './edge-scenarios';
+import { aixAlloc, attempt, boot, contig, exhausted, filled, GIB_4, givesMemory, handle, isThenable, lastByte, mapped, MIB_16, PAGE, physreq, ram, reports, segments, settle, type Scenario } from './scenario-steps';
 
 /**
  * Each mutant is shown to be wrong by one hand-made scenario: every
  * observation it returns is true for the mutant (the fault shows) and false
  * for the reference run through the very same steps.
  */
-type Scenario = (impl: DmaImplementation) => Promise<boolean[]>;
-
-const PAGE = 4096n;
-const GIB_4 = 1n << 32n;
-const MIB_16 = 1n << 24n;
-
-function ram(base: bigint, length: bigint): MemoryMap {
-  return { ranges: [{ base, length, type: 'ram' }] };
-}
-
-async function boot(impl: DmaImplementation, map: MemoryMap | string, ddiVersion: DdiVersion = '5'): Promise<DmaImplementation> {
-  await impl.setup({ memoryMap: typeof map === 'string' ? loadFixtureMap(map) : map, pageSize: Number(PAGE), ddiVersion, seed: 7 });
-  return impl;
-}
-
-type Outcome<T> = { readonly value: T } | { readonly clause: string };
-
-/** Runs a call that does not wait; a reported violation becomes its clause, any other throw fails the test. */
-async function attempt<T>(call: () => MaybePromise<T>): Promise<Outcome<T>> {
-  try {
-    return { value: await call() };
-  } catch (e) {
-    if (isContractViolation(e)) return { clause: e.clause };
-    throw e;
-  }
-}
-
-async function givesMemory(call: () => MaybePromise<unknown>): Promise<boolean> {
-  const o = await attempt(call);
-  return 'value' in o && o.value !== null;
-}
-
-async function reports(call: () => MaybePromise<unknown>): Promise<boolean> {
-  return 'clause' in (await attempt(call));
-}
-
-async function mapped(impl: DmaImplementation, vaddr: bigint, size: bigint): Promise<PhysSegment[] | null> {
-  try {
-    return await impl.translate(vaddr, size);
-  } catch {
-    return null;
-  }
-}
-
-async function segments(impl: DmaImplementation, vaddr: bigint | null, size: bigint): Promise<PhysSegment[]> {
-  if (vaddr === null) return [];
-  const segs = await mapped(impl, vaddr, size);
-  if (segs === null) throw new Error('a successful allocation is not mapped');
-  return segs;
-}
-
-function lastByte(segs: ReadonlyArray<PhysSegment>): bigint {
-  return segs.reduce((m, s) => (s.phys + s.length - 1n > m ? s.phys + s.length - 1n : m), -1n);
-}
-
-function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return typeof (x as { then?: unknown } | null)?.then === 'function';
-}
-
-/** Lets every settled promise run its reactions. */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-async function handle(impl: DmaImplementation, flags = 0): Promise<number> {
-  const h = await impl.d_map_init!('process', 0, flags, 0, 0);
-  if (h < 0) throw new Error(`d_map_init refused flags 0x${flags.toString(16)}`);
-  return h;
-}
-
-async function aixAlloc(impl: DmaImplementation, h: number, size: bigint, align = 12): Promise<bigint | null> {
-  return impl.d_alloc_dmamem!('process', h, size, align);
-}
-
-async function physreq(impl: DmaImplementation, fields: Partial<PhysreqFields> = {}): Promise<number> {
-  const p = await impl.physreq_alloc!('user', KM_SLEEP);
-  if (p === null) throw new Error('physreq_alloc failed');
-  await impl.physreq_set!('user', p, fields);
-  if (!(await impl.physreq_prep!('user', p, KM_SLEEP))) throw new Error('physreq_prep refused');
-  return p;
-}
-
-/** A non-waiting kmem_alloc_physcontig through a freshly prepped physreq. */
-async function contig(impl: DmaImplementation, size: bigint, fields: Partial<PhysreqFields> = {}): Promise<bigint | null> {
-  const r = await impl.kmem_alloc_physcontig!('user', size, await physreq(impl, fields), KM_NOSLEEP);
-  if (isThenable(r)) throw new Error('KM_NOSLEEP call waited');
-  return r;
-}
-
-async function filled(impl: DmaImplementation, byte: number, vaddr: bigint, length: number): Promise<boolean> {
-  return (await impl.read(vaddr, length)).every((b) => b === byte);
-}
-
-/** Two pages of RAM and both taken: the next request has to wait or fail. */
-async function exhausted(impl: DmaImplementation): Promise<bigint> {
-  await boot(impl, ram(PAGE, 2n * PAGE));
-  const all = await contig(impl, 2n * PAGE);
-  if (all === null) throw new Error('could not take all memory');
-  return all;
-}
-
 const SCENARIOS: Record<string, Scenario> = {
+  ...EDGE_SCENARIOS,
   'ignores-align': async (impl) => {
     await boot(impl, 'small-16m');
     const h = await handle(impl);
