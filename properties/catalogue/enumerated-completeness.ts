@@ -23,12 +23,19 @@ interface Probe {
   readonly size: bigint;
 }
 
-/** Fresh maps on which exactly one placement fits: in the highest range, the lowest, one fragment among many, a range of 4 GiB and more. */
+/**
+ * Fresh maps where one range alone can hold the request: the highest, the
+ * lowest, one fragment among many, a range of 4 GiB and more. That range
+ * leaves room to spare (four times the request and more, an aligned spot
+ * past its start), as the completeness reading asks, so an allocator's
+ * headers and rounding never decide the case; every other range is too
+ * small for the request itself.
+ */
 const PROBES: ReadonlyArray<Probe> = [
-  { gen: gen('fit-only-highest', ram(MB, PAGE), ram(2n * MB, 16n * PAGE)), fields: {}, size: 4n * PAGE },
-  { gen: gen('fit-only-lowest', ram(MB, 16n * PAGE), ram(2n * MB, PAGE)), fields: {}, size: 4n * PAGE },
-  { gen: gen('aligned-fit-in-second', ram(MB + PAGE, 2n * PAGE), ram(2n * MB, 8n * PAGE)), fields: { phys_align: 2n * PAGE }, size: 2n * PAGE },
-  { gen: gen('one-fragment-of-many', ...Array.from({ length: 10 }, (_, i) => ram(MB + 2n * PAGE * BigInt(i), PAGE)), ram(4n * MB, 4n * PAGE)), fields: {}, size: 4n * PAGE },
+  { gen: gen('fit-only-highest', ram(MB, PAGE), ram(2n * MB, 32n * PAGE)), fields: {}, size: 4n * PAGE },
+  { gen: gen('fit-only-lowest', ram(MB, 32n * PAGE), ram(2n * MB, PAGE)), fields: {}, size: 4n * PAGE },
+  { gen: gen('aligned-fit-in-second', ram(MB + PAGE, 2n * PAGE), ram(2n * MB, 16n * PAGE)), fields: { phys_align: 2n * PAGE }, size: 2n * PAGE },
+  { gen: gen('one-fragment-of-many', ...Array.from({ length: 10 }, (_, i) => ram(MB + 2n * PAGE * BigInt(i), PAGE)), ram(4n * MB, 24n * PAGE)), fields: {}, size: 4n * PAGE },
   { gen: gen('4g-range', ram(GB4, GB4)), fields: {}, size: PAGE },
   { gen: gen('64g-range', ram(MB, 16n * GB4)), fields: {}, size: 2n * PAGE },
 ];

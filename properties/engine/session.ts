@@ -81,7 +81,8 @@ export class Session<S> {
       fail(o.clause, `${this.fam.allocService} of ${hex(size)} bytes (${this.fam.describe(shape)}) is valid, yet was reported as violating ${o.clause}`);
     }
     if (o.kind !== 'value') throw new Error('Session.judge: a waiting answer cannot be judged');
-    if (o.value === null) return { kind: 'null' };
+    // NULL for a request the documents rule out is a refusal, whatever the flag: no caller sleeps on it.
+    if (o.value === null) return verdict.kind === 'invalid' ? { kind: 'refused', clause: verdict.clause } : { kind: 'null' };
     if (typeof o.value !== 'bigint') fail(this.fam.clauseOf('length'), `${this.fam.allocService} returned ${formatValue(o.value)}, not an address or NULL`);
     if (verdict.kind === 'invalid') fail(verdict.clause, `${this.fam.allocService} returned memory for an invalid request: ${verdict.reason}`);
     return { kind: 'memory', live: await this.accept(o.value, size, token, shapeIndex) };

@@ -9,7 +9,8 @@ import type { MemoryMap } from '../../spec/interface/memory-map';
  * counts as its whole pages plus one page either side (room for a header
  * before and after), and a request counts as meetable only when a stretch
  * four times its page count, plus two pages, is free in one RAM range with
- * every constraint met. Four times covers allocators that round to a power
+ * every constraint met, starting at least a page past the start of the free
+ * memory it lies in. Four times covers allocators that round to a power
  * of two and need their block aligned to its size (a buddy); two pages
  * cover the request's own header. A NULL against such room is no matter of
  * overhead or placement policy.
@@ -49,8 +50,9 @@ export class FreeModel {
     // A boundary narrower than the room asked for leaves no verdict: the model is too coarse there.
     if (c.boundary > 0n && c.boundary < want) return undefined;
     for (const s of this.free) {
-      // Physical page 0 is never asked for: an identity-mapped allocator cannot return it (its address is NULL).
-      let at = roundUp(s.start === 0n ? this.page : s.start, align);
+      // A page of room before the run, for a header there; and so physical page 0 is never asked for
+      // (an identity-mapped allocator cannot return it: its address is NULL).
+      let at = roundUp(s.start + this.page, align);
       if (c.boundary > 0n && at / c.boundary !== (at + want - 1n) / c.boundary) at = roundUp(at + 1n, c.boundary > align ? c.boundary : align);
       if (at + want <= s.end && at + want - 1n <= c.maxAddress) return { start: at, end: at + want };
     }

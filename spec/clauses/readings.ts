@@ -12,6 +12,6 @@ export const VOID_RELEASE: Ambiguity = {
 /** The SHOULD that a request fails only when nothing free meets it, for every allocating service. */
 export const COMPLETENESS: Ambiguity = {
   question: 'Whether "cannot be provided" means too little free memory, or no free stretch meeting every constraint, and how much an allocator may lose to its own bookkeeping.',
-  interpretation: 'The suite flags a failure (NULL, or a blocking caller sleeping past the wake-up deadline) only when its own model of free memory (the map less every live allocation\'s pages and a page either side) holds a stretch meeting every constraint that is four times the request\'s pages plus two; it reports this as a SHOULD, apart from conformance. Physical page 0 never counts.',
+  interpretation: 'The suite flags a failure (NULL, or a blocking caller sleeping past the wake-up deadline) only when its own model of free memory (the map less every live allocation\'s pages and a page either side) holds a stretch meeting every constraint that is four times the request\'s pages plus two, starting a page or more into the free memory it lies in; it reports this as a SHOULD, apart from conformance. Physical page 0 never counts.',
   why: 'Allocators keep headers, round up (a buddy to a power of two), reserve memory or use placements that cannot find every run; the documents promise no perfection, but a failure against that much room is no matter of overhead.',
 };

@@ -116,7 +116,7 @@ export const PHYSCONTIG_CLAUSES: ReadonlyArray<Clause> = [
     kind: 'postcondition',
     ambiguity: {
       question: '"Not immediately available" could mean too few free pages, or no free run that meets the physreq.',
-      interpretation: 'The suite flags a NULL, or a KM_SLEEP caller sleeping past the wake-up deadline, only when its own model of free memory (the map less every live allocation\'s pages and a page either side) holds a stretch meeting every constraint that is four times the request\'s pages plus two; it reports this as a SHOULD, apart from conformance. Physical page 0 never counts.',
+      interpretation: 'The suite flags a NULL, or a KM_SLEEP caller sleeping past the wake-up deadline, only when its own model of free memory (the map less every live allocation\'s pages and a page either side) holds a stretch meeting every constraint that is four times the request\'s pages plus two, starting a page or more into the free memory it lies in; it reports this as a SHOULD, apart from conformance. Physical page 0 never counts.',
       why: 'An allocator may keep headers, round up (a buddy to a power of two), reserve memory or use a placement that cannot find every run; the page does not promise perfection. An identity-mapped kernel cannot hand out physical 0, whose address is NULL.',
     },
   },
