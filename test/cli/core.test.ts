@@ -32,7 +32,7 @@ describe('--core', () => {
   it('gates @thi.ng/malloc through its expectations file, strictly', async () => {
     const r = await cli(['--core', 'fixtures/cores/thing-pool.ts', ...selected, '--seed', '1', '--strict', '--expectations', 'fixtures/cores/thing-pool.expectations.json']);
     expect(r.stdout).toMatch(/core thi\.ng-malloc-pool/);
-    expect(r.stdout).toMatch(/expected failure: kmem_alloc_physcontig\.fails-only-when-unavailable/);
+    expect(r.stdout).toMatch(/expected failure: [a-z_]+\.fails-only-when-unavailable/);
     expect(r.stdout).toMatch(/\nCONFORMING\n$/);
     expect(r.code).toBe(0);
   });
