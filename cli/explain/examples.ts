@@ -66,7 +66,7 @@ async function violating(clauseId: string, props: ReadonlyArray<AnyProperty>, mu
         message: r.failure.message,
         trace: r.failure.trace,
         picture: r.failure.picture,
-        replay: ['dmaconform', '--impl', m.path, '--property', prop.name, '--replay', r.failure.replay].map(shellQuote).join(' '),
+        replay: ['npx', 'dmaconform', '--impl', m.path, '--property', prop.name, '--replay', r.failure.replay].map(shellQuote).join(' '),
       };
       const offending = r.failure.picture?.run?.vaddr;
       const ordinal = recorder.seen.findIndex((a) => `0x${a.vaddr.toString(16)}` === offending);
@@ -132,18 +132,21 @@ async function onReference(prop: AnyProperty, input: unknown, replay: string, or
  * input. With no mutant, the reference on the property's first input.
  */
 export async function computeExamples(clauseId: string, o: ExampleOptions): Promise<Examples> {
-  const props = allProperties().filter((p) => p.clauses.includes(clauseId));
+  // Generated inputs carry a memory map to draw; the enumerated cases (one run over every case) are tried last.
+  const props = allProperties()
+    .filter((p) => p.clauses.includes(clauseId))
+    .sort((a, b) => Number(a.runs === 1) - Number(b.runs === 1));
   if (props.length === 0) return { notes: ['no property checks this clause, so there is nothing to run'] };
   const mutants = mutantsBreaking(clauseId);
   const found = mutants.length === 0 ? undefined : await violating(clauseId, props, mutants, o);
   if (found !== undefined) {
-    const same = ['dmaconform', '--property', found.prop.name, '--replay', found.path].map(shellQuote).join(' ');
+    const same = ['npx', 'dmaconform', '--property', found.prop.name, '--replay', found.path].map(shellQuote).join(' ');
     const conforming = await onReference(found.prop, found.input, same, found.ordinal, found.region, found.example.picture?.run?.size);
     return { conforming, violating: found.example, notes: [] };
   }
   const prop = props[0]!;
   const [input] = fc.sample(prop.arbitrary(), { seed: o.seed, numRuns: 1 });
-  const first = ['dmaconform', '--property', prop.name, '--seed', String(o.seed), '--runs', '1'].map(shellQuote).join(' ');
+  const first = ['npx', 'dmaconform', '--property', prop.name, '--seed', String(o.seed), '--runs', '1'].map(shellQuote).join(' ');
   const conforming = await onReference(prop, input, first, 0, undefined);
   const why =
     mutants.length === 0

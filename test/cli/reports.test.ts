@@ -72,7 +72,7 @@ describe('the JUnit report', () => {
     // Addresses in a counterexample read as everywhere else in a report: 0x hex, never fast-check's 123n.
     expect(failure.text).toMatch(/\ncounterexample: .*"base":0x[0-9a-f]+/);
     expect(failure.text).not.toMatch(/\b\d+n\b/);
-    expect(failure.text).toMatch(new RegExp(`\nreplay: npx dmaconform --impl fixtures/mutants/ignores-align\\.ts --property aix\\.placement --replay ${propertySeed(2, 'aix.placement')}:[\d:]+$`));
+    expect(failure.text).toMatch(new RegExp(`\nreplay: npx dmaconform --impl fixtures/mutants/ignores-align\\.ts --property aix\\.placement --replay ${propertySeed(2, 'aix.placement')}:[\\d:]+$`));
     const props = child(suite, 'properties')!.children.map((p) => [p.attrs.name, p.attrs.value]);
     expect(props).toContainEqual(['implementation', 'mutant:ignores-align']);
     expect(props).toContainEqual(['seed', '2']);

@@ -10,7 +10,7 @@ const mutant = (name: string) => MUTANTS.find((m) => m.info.name === name)!.crea
 
 describe('failure pictures', () => {
   it('a boundary breach carries the map, the offending run and the constraints, all as exact 0x strings', async () => {
-    const r = await runProperty(property('physcontig.placement'), mutant('crosses-boundary'), { seed: 42, numRuns: 150 });
+    const r = await runProperty(property('physcontig.placement'), mutant('crosses-boundary'), { seed: 1, numRuns: 150 });
     expect(r.status).toBe('FAIL');
     const pic = r.failure!.picture!;
     expect(pic.ranges.length).toBeGreaterThan(0);
