@@ -9,8 +9,9 @@ import type { DmaImplementation } from '../spec/interface/implementation';
 
 /**
  * The soundness zoo runner: correct allocators unlike the reference must
- * pass every property. test/soundness runs it over seeds 1-20 at the
- * default budget; run as a script, it goes longer:
+ * pass every property. test/soundness runs each member on five of seeds
+ * 1-20 at the default budget (all twenty across the zoo); run as a script
+ * (npm run soak runs it on every member, seeds 1-20, then 1-3 at budget 5):
  *   ts-node bench/soak-zoo.ts [--seeds=1-3] [--budget=5] [--members=buddy,c:split-placement]
  */
 
