@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // One fork per core (vitest would leave one of two idle): the properties' deadlines have room for it.
+    maxWorkers: 2,
     include: ['test/**/*.test.ts'],
     // Tests that start bin/dmaconform.js run the compiled CLI: build it first.
     globalSetup: ['test/setup/build.ts'],

@@ -3,7 +3,7 @@ import { DMA_FAIL } from '../../spec/constants/aix';
 import type { Context } from '../../spec/constants/context';
 import { classifyRequest } from '../../spec/constraints/classify';
 import { aixAlignValid, aixFlagsValid, constraintsFromAix } from '../../spec/constraints/from-aix';
-import { checkContext, violation } from './guards';
+import { checkContext, violation } from '../../spec/rules/guards';
 import type { Placer } from './placer';
 
 /** How many d_map_init handles may be live before it answers DMA_FAIL. */

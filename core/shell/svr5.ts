@@ -7,7 +7,7 @@ import type { PhysreqFields } from '../../spec/constraints/types';
 import type { PhysAllocation, ServiceName } from '../../spec/interface/implementation';
 import { mayBlock } from '../../spec/rules/context-rules';
 import type { CoreLimits } from '../contract';
-import { checkContext, checkVersion, violation } from './guards';
+import { checkContext, checkVersion, violation } from '../../spec/rules/guards';
 import type { Mapping } from './mappings';
 import { PhysreqTable, checkFieldTypes, sameFields, type PhysreqRecord } from './physreqs';
 import type { Placer } from './placer';

@@ -4,7 +4,7 @@ import type { Context } from '../../spec/constants/context';
 import { classifyRequest } from '../../spec/constraints/classify';
 import { aixAlignValid, aixFlagsValid, constraintsFromAix } from '../../spec/constraints/from-aix';
 import type { DmaConstraints } from '../../spec/constraints/types';
-import { checkContext, violation } from '../guards';
+import { checkContext, violation } from '../../spec/rules/guards';
 import type { Allocation } from '../kernel/allocation';
 import type { DmaKernel } from '../kernel/kernel';
 import { HandleTable } from './handles';

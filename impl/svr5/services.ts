@@ -6,7 +6,7 @@ import { constraintsFromPhysreq, physreqProblem, type PhysreqService } from '../
 import type { PhysreqFields } from '../../spec/constraints/types';
 import type { PhysAllocation, ServiceName } from '../../spec/interface/implementation';
 import { mayBlock } from '../../spec/rules/context-rules';
-import { checkContext, checkVersion, violation } from '../guards';
+import { checkContext, checkVersion, violation } from '../../spec/rules/guards';
 import type { Allocation } from '../kernel/allocation';
 import type { DmaKernel } from '../kernel/kernel';
 import { checkFieldTypes } from './fields';

@@ -1,13 +1,14 @@
-import type { Context, DdiVersion } from '../../spec/constants/context';
-import { ContractViolation } from '../../spec/errors';
-import type { ServiceName } from '../../spec/interface/implementation';
-import { contextVerdict } from '../../spec/rules/context-rules';
-import { versionProblem } from '../../spec/rules/version-rules';
+import type { Context, DdiVersion } from '../constants/context';
+import { ContractViolation } from '../errors';
+import type { ServiceName } from '../interface/implementation';
+import { contextVerdict } from './context-rules';
+import { versionProblem } from './version-rules';
 
 /**
- * Checks made before anything changes, so a refused call leaves the core
- * untouched. Like the reference, the shell takes the strict reading: it
- * reports what the documents forbid and what they leave unjudged.
+ * The checks a service makes before touching state, so that a refused call
+ * changes nothing, shared by the reference and the placement-core shell.
+ * Both take the strict reading: they report calls the documents forbid and
+ * those they leave unjudged.
  */
 export function checkVersion(service: ServiceName, version: DdiVersion): void {
   const clause = versionProblem(service, version);
