@@ -31,7 +31,7 @@ export function verdict(o: RunOutcome): string {
   const { judgement, report } = o;
   if (o.interrupted !== undefined) return interruptedVerdict(o);
   if (o.expectationsWritten !== undefined) return `expectations written to ${o.expectationsFile} (${o.expectationsWritten} entries)`;
-  if (!judgement.passed) return `NOT CONFORMING: ${judgement.regressions.length} MUST propert${judgement.regressions.length === 1 ? 'y' : 'ies'} failed (${judgement.regressions.join(', ')})`;
+  if (!judgement.passed) return `NOT CONFORMING: ${judgement.regressions.length} propert${judgement.regressions.length === 1 ? 'y' : 'ies'} failed the gate (${judgement.regressions.join(', ')})`;
   if (!report.conforming) return 'CONFORMING apart from the expected failures';
   return 'CONFORMING';
 }

@@ -37,7 +37,7 @@ describe('--expectations', () => {
     write({});
     const r = await cli([...MUTANT, '--expectations', file]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/NOT CONFORMING: 1 MUST property failed \(aix\.placement\)/);
+    expect(r.stdout).toMatch(/NOT CONFORMING: 1 property failed the gate \(aix\.placement\)/);
   });
 
   it('the same clause failing with another status is a regression too', async () => {
