@@ -127,8 +127,9 @@ describe('the packed tarball, installed into a fresh project', { timeout: SLOW }
       join(app, 'alloc.test.ts'),
       [
         "import { createReference } from 'dmaconform';",
-        "import { describeConformance } from 'dmaconform/vitest';",
+        "import { describeConformance, describeCoreConformance } from 'dmaconform/vitest';",
         '',
+        "if (typeof describeCoreConformance !== 'function') throw new Error('dmaconform/vitest has no describeCoreConformance');",
         "describeConformance('packed reference', () => createReference(), { budget: 0.05, seed: 5 });",
         '',
       ].join('\n'),
