@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCCore } from '../../fixtures/external/c/build';
@@ -6,47 +7,87 @@ import { cli, parseReport, ROOT } from '../cli/helpers';
 
 const CORES = join(ROOT, 'fixtures', 'cores', 'c');
 const quote = (path: string) => JSON.stringify(path);
+/** The helper's replies to these request lines, one per line. */
+const talk = (binary: string, ...requests: string[]) => spawnSync(binary, { input: requests.map((q) => `${q}\n`).join(''), encoding: 'utf8' }).stdout.trimEnd().split('\n');
 
-describe('placement-core mode in C: a core linked with the shell speaks the exec protocol', () => {
-  it('the bitmap core conforms on every property of the families the C shell serves', async () => {
+describe('the core-protocol helper on the wire', () => {
+  it('says in hello what the core defines: its name, core_memory, a declined boundary', () => {
+    const hello = '{"op":"hello","protocol":1}';
+    expect(talk(buildCCore(join(CORES, 'bitmap.c'), 'bitmap'), hello)).toEqual(['{"ok":true,"name":"bitmap"}']);
+    expect(talk(buildCCore(join(CORES, 'arena-bitmap.c'), 'arena-bitmap'), hello)).toEqual(['{"ok":true,"name":"arena-bitmap","memory":true}']);
+    expect(talk(buildCCore(join(CORES, 'bitmap-no-boundary.c'), 'bitmap-no-boundary'), hello)).toEqual(['{"ok":true,"name":"bitmap-no-boundary","boundary":false}']);
+  });
+
+  it('carries requests to the core and its answers back, and answers what it cannot read with an error', () => {
+    const replies = talk(
+      buildCCore(join(CORES, 'bitmap.c'), 'bitmap'),
+      '{"op":"init","ranges":[{"base":"0xfff000","length":"0x5000"}],"pageSize":4096}',
+      '{"op":"alloc","size":"0x1","align":"0x10000","boundary":"0x0","lowest":"0x0","highest":"0xffffffff"}',
+      '{"op":"alloc","size":"0x5000","align":"0x1","boundary":"0x0","lowest":"0x0","highest":"0xffffffff"}',
+      '{"op":"free","address":"0x1000000","size":"0x1"}',
+      '{"op":"init","ranges":[],"pageSize":4096}',
+      '{"op":"alloc","size":"0x1","align":"0x1","boundary":"0x0","lowest":"0x0","highest":"0xffffffff"}',
+      '{"op":"alloc","size":1}',
+      '{"op":"read","address":"0x1000000","length":1}',
+      '{"op":"nope"}',
+      'not json',
+    );
+    expect(replies.slice(0, 6)).toEqual(['{"ok":true}', '{"ok":true,"address":"0x1000000"}', '{"ok":true,"address":null}', '{"ok":true}', '{"ok":true}', '{"ok":true,"address":null}']);
+    expect(replies.slice(6).map((l) => JSON.parse(l) as { ok: boolean; error: string })).toEqual([
+      { ok: false, error: 'alloc: missing or mistyped arguments' },
+      { ok: false, error: 'read: the core defines no core_memory' },
+      { ok: false, error: 'nope: unknown op' },
+      { ok: false, error: expect.stringMatching(/^request: /) },
+    ]);
+  });
+});
+
+describe('placement-core mode in C: a core linked with the core-protocol helper runs through --core-exec', () => {
+  it('the bitmap core conforms on every property of every family', async () => {
     const binary = buildCCore(join(CORES, 'bitmap.c'), 'bitmap');
-    const r = await cli(['--exec', quote(binary), '--budget', '0.3', '--seed', '31', '--reporter', 'json']);
+    const r = await cli(['--core-exec', quote(binary), '--budget', '0.3', '--seed', '31', '--reporter', 'json']);
     const report = parseReport(r);
-    expect(report.implementation).toBe('core-bitmap');
-    expect(report.results.filter((x) => x.status !== 'PASS' && x.status !== 'UNSUPPORTED').map((x) => `${x.property}: ${x.failure?.message}`)).toEqual([]);
-    // Every property of the families the C shell serves (AIX, DDI 5/6 physcontig) ran and passed.
-    const served = allProperties().filter((p) => p.families.every((f) => f === 'aix' || f === 'svr5-physcontig'));
-    expect(report.results.filter((x) => x.status === 'PASS').length).toBe(served.length);
+    expect(report.implementation).toBe('core bitmap');
+    expect(report.results.filter((x) => x.status !== 'PASS').map((x) => `${x.property}: ${x.status} ${x.failure?.message}`)).toEqual([]);
+    expect(report.results.length).toBe(allProperties().length);
     expect(r.code).toBe(0);
-    // The process says it is a placement core: properties only the shell answers for are marked.
+    // The suite's shell serves it: properties only the shell answers for are marked.
     const reasons = new Map(report.results.map((x) => [x.property, (x as { reason?: string }).reason]));
     expect(reasons.get('aix.contexts')).toMatch(/supplied by the shell/);
     expect(reasons.get('physcontig.placement')).toBeUndefined();
   });
 
-  it('the same core with the alignment dropped is rejected with the alignment clause', async () => {
+  it('the same core with the alignment dropped is rejected with the alignment clause of each family', async () => {
     const binary = buildCCore(join(CORES, 'mutants', 'ignores-align.c'), 'bitmap-ignores-align');
-    const r = await cli(['--exec', quote(binary), '--property', 'aix.placement', '--property', 'physcontig.placement', '--seed', '32', '--reporter', 'json']);
+    const r = await cli(['--core-exec', quote(binary), '--property', 'aix.placement', '--property', 'physcontig.placement', '--property', 'physreq.placement', '--seed', '32', '--reporter', 'json']);
     expect(r.code).toBe(1);
-    expect(parseReport(r).results.map((x) => [x.status, x.failure?.clause])).toEqual([
-      ['FAIL', 'd_alloc_dmamem.align-physical'],
-      ['FAIL', 'kmem_alloc_physcontig.alignment'],
+    expect(parseReport(r).results.map((x) => [x.property, x.status, x.failure?.clause])).toEqual([
+      ['aix.placement', 'FAIL', 'd_alloc_dmamem.align-physical'],
+      ['physcontig.placement', 'FAIL', 'kmem_alloc_physcontig.alignment'],
+      ['physreq.placement', 'FAIL', 'kmem_alloc_physreq.constraints'],
     ]);
+  });
+
+  it('a core that declines boundaries (core_supports_boundary) is never handed one, and conforms', async () => {
+    const binary = buildCCore(join(CORES, 'bitmap-no-boundary.c'), 'bitmap-no-boundary');
+    const r = await cli(['--core-exec', quote(binary), '--property', '*.placement', '--property', '*.physreq-fields-each', '--budget', '0.3', '--seed', '34', '--reporter', 'json']);
+    expect(parseReport(r).results.filter((x) => x.status !== 'PASS').map((x) => `${x.property}: ${x.failure?.message}`)).toEqual([]);
+    expect(r.code).toBe(0);
   });
 });
 
 describe('a C core that keeps its own bytes (core_memory)', () => {
   it('conforms, the suite reading and writing its arena', async () => {
     const binary = buildCCore(join(CORES, 'arena-bitmap.c'), 'arena-bitmap');
-    const r = await cli(['--exec', quote(binary), '--property', '*.placement', '--property', '*.interleaving', '--property', '*.threads', '--budget', '0.3', '--seed', '33', '--reporter', 'json']);
+    const r = await cli(['--core-exec', quote(binary), '--property', '*.placement', '--property', '*.interleaving', '--property', '*.threads', '--budget', '0.3', '--seed', '33', '--reporter', 'json']);
     expect(parseReport(r).results.filter((x) => x.failure !== undefined).map((x) => x.failure!.message)).toEqual([]);
     expect(r.code).toBe(0);
   });
 
-  it('writing into a live neighbour\'s bytes on free is caught as corrupted data', async () => {
+  it("writing into a live neighbour's bytes on free is caught as corrupted data", async () => {
     const binary = buildCCore(join(CORES, 'mutants', 'scribbles-on-free.c'), 'scribbles-on-free');
-    const r = await cli(['--exec', quote(binary), '--property', 'aix.interleaving', '--seed', '1', '--reporter', 'json']);
+    const r = await cli(['--core-exec', quote(binary), '--property', 'aix.interleaving', '--property', 'physreq.interleaving', '--seed', '1', '--reporter', 'json']);
     expect(r.code).toBe(1);
-    expect(parseReport(r).results[0]!.failure!.clause).toBe('dma.data-integrity');
+    expect(parseReport(r).results.map((x) => x.failure?.clause)).toEqual(['dma.data-integrity', 'dma.data-integrity']);
   });
 });
