@@ -25,6 +25,12 @@ describe('docs/core-walkthrough.md', () => {
     expect(core.trimEnd().split('\n').length).toBeLessThan(60);
   });
 
+  it('states true line counts for the files it names', () => {
+    const stated = [...walkthrough.matchAll(/`([\w./-]+)` \((\d+) lines\)/g)].map((m) => [m[1]!, Number(m[2])] as const);
+    expect(stated.length).toBeGreaterThan(0);
+    for (const [path, lines] of stated) expect([path, read(path).trimEnd().split('\n').length]).toEqual([path, lines]);
+  });
+
   it('its deliberate bug is caught with the alignment clause, and the printed replay reproduces it', async () => {
     const bug = codeBlocks('ts').find((b) => b.trim().startsWith('let at'))!.trim();
     const good = 'let at = up(e.start > r.lowest ? e.start : r.lowest, r.align);';

@@ -70,6 +70,9 @@ describe('the packed tarball, installed into a fresh project', { timeout: SLOW }
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('entries/vitest.mjs');
     expect(files).toContain('fixtures/external/c/driver.c');
+    // The walkthrough's C route: the header, the core-protocol helper and the example cores.
+    expect(files).toEqual(expect.arrayContaining(['fixtures/external/c/core/dmacore.h', 'fixtures/external/c/core/core-exec.c', 'fixtures/cores/c/bitmap.c', 'fixtures/cores/exec/first-fit.js']));
+    expect(files.filter((f) => f.includes('/build/'))).toEqual([]);
     expect(files.filter((f) => /^(test|bench|\.ci|cli|spec|impl|properties)\//.test(f) || f.endsWith('.tsbuildinfo'))).toEqual([]);
   });
 
@@ -120,6 +123,28 @@ describe('the packed tarball, installed into a fresh project', { timeout: SLOW }
     mustSucceed(run(process.env.CC ?? 'cc', ['-std=c99', '-O2', '-o', join(app, 'dmaalloc'), ...c]), 'cc');
     const report = json(mustSucceed(dmaconform('--exec', './dmaalloc', '--budget', '0.05', '--seed', '4', '--reporter', 'json'), '--exec ./dmaalloc'));
     expect(report.conforming).toBe(true);
+  });
+
+  it("--core-exec on a C core built with the walkthrough's own commands from the installed package", () => {
+    const installed = join(app, 'node_modules', 'dmaconform');
+    const walkthrough = readFileSync(join(installed, 'docs', 'core-walkthrough.md'), 'utf8');
+    const commands = [...walkthrough.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('--core-exec'));
+    if (commands === undefined) throw new Error('the walkthrough has no sh block running --core-exec');
+    writeFileSync(join(app, 'my-core.c'), readFileSync(join(installed, 'fixtures', 'cores', 'c', 'bitmap.c')));
+    const script = commands.trimEnd().replace(/(npx dmaconform --core-exec \S+)$/m, '$1 --budget 0.05 --seed 6 --reporter json');
+    const report = json(mustSucceed(run('sh', ['-e', '-c', script]), 'the walkthrough C commands'));
+    expect(report.implementation).toBe('core my-core');
+    expect(report.conforming).toBe(true);
+    expect(report.summary.PASS).toBe(report.summary.total);
+  });
+
+  it('the shipped Makefile builds the helper library, and a core linked with it answers hello', () => {
+    const c = join(app, 'node_modules', 'dmaconform', 'fixtures', 'external', 'c');
+    writeFileSync(join(app, 'my-core.c'), readFileSync(join(app, 'node_modules', 'dmaconform', 'fixtures', 'cores', 'c', 'bitmap.c')));
+    mustSucceed(run('make', ['-s', '-C', c, 'build/libdmacore.a']), 'make libdmacore.a');
+    mustSucceed(run(process.env.CC ?? 'cc', ['-std=c99', `-I${join(c, 'core')}`, '-o', 'linked-core', 'my-core.c', join(c, 'build', 'libdmacore.a')]), 'cc with libdmacore.a');
+    const r = spawnSync('./linked-core', { cwd: app, input: '{"op":"hello","protocol":1}\n', encoding: 'utf8' });
+    expect(r.stdout).toBe('{"ok":true,"name":"linked-core"}\n');
   });
 
   it('a vitest file using dmaconform/vitest', () => {
