@@ -1,3 +1,3 @@
 // Types of `dmaconform/vitest` (entries/vitest.mjs).
 export { describeConformance, type ConformanceTestOptions } from '../dist/properties/library/vitest';
-export { describeCoreConformance } from '../dist/properties/library/core-vitest';
+export { describeCoreConformance } from '../dist/entries/core-vitest';

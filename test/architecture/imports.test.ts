@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /** The project's import graph, read from the sources: relative imports only. */
 const ROOT = resolve(__dirname, '../..');
-const LAYERS = ['spec', 'impl', 'core', 'properties', 'fixtures', 'cli', 'bench'];
+const LAYERS = ['spec', 'impl', 'core', 'properties', 'fixtures', 'cli', 'entries', 'bench'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -59,15 +59,18 @@ describe('architecture', () => {
     expect(cycles).toEqual([]);
   });
 
-  it('keeps the layers apart: spec depends on nothing, the reference only on spec, the properties never on the CLI', () => {
+  it('keeps the layers apart: spec depends on nothing, the reference only on spec, the properties never on the core shell or the CLI', () => {
     const allowed: Record<string, string[]> = {
       spec: ['spec'],
       impl: ['spec', 'impl'],
       // The placement-core shell stands beside the reference: a user-facing shell must not lean on the reference's internals.
       core: ['spec', 'core'],
-      properties: ['spec', 'impl', 'core', 'properties'],
+      // The properties judge any implementation; wrapping a core in the shell is an entry's work (entries/).
+      properties: ['spec', 'impl', 'properties'],
       fixtures: ['spec', 'impl', 'core', 'fixtures'],
       cli: ['spec', 'impl', 'core', 'properties', 'fixtures', 'cli'],
+      // The package's entries (the root module, dmaconform/vitest) stand on the library floors.
+      entries: ['spec', 'impl', 'core', 'properties', 'entries'],
       bench: LAYERS,
     };
     const bad: string[] = [];
@@ -75,5 +78,12 @@ describe('architecture', () => {
       for (const d of deps) if (!allowed[layerOf(f)]!.includes(layerOf(d))) bad.push(`${relative(ROOT, f)} imports ${relative(ROOT, d)}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('keeps the root free of sources: every entry of the package stands in entries/', () => {
+    const stray = readdirSync(ROOT).filter((f) => /\.(ts|js|mjs|cjs)$/.test(f) && !/\.config\.m?ts$/.test(f));
+    expect(stray).toEqual([]);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; types: string };
+    expect([pkg.main, pkg.types]).toEqual(['./dist/entries/index.js', './dist/entries/index.d.ts']);
   });
 });

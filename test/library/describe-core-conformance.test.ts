@@ -1,6 +1,6 @@
 // What a user's vitest file looks like in core mode: one call, one test per property.
 import { FirstFitCore } from '../../fixtures/cores/first-fit';
-import { describeCoreConformance } from '../../properties/library/core-vitest';
+import { describeCoreConformance } from '../../entries/core-vitest';
 
 describeCoreConformance('first-fit core through the library entry', () => new FirstFitCore(), {
   budget: 0.3,

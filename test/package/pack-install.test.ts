@@ -67,7 +67,7 @@ describe('the packed tarball, installed into a fresh project', { timeout: SLOW }
     const files = listed[0]!.files.map((f) => f.path);
     expect(files).toContain('bin/dmaconform.js');
     expect(files).toContain('dist/cli/main.js');
-    expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('dist/entries/index.d.ts');
     expect(files).toContain('entries/vitest.mjs');
     expect(files).toContain('fixtures/external/c/driver.c');
     // The walkthrough's C route: the header, the core-protocol helper and the example cores.
@@ -161,5 +161,7 @@ describe('the packed tarball, installed into a fresh project', { timeout: SLOW }
     );
     const r = mustSucceed(run('npx', ['vitest', 'run', '--reporter', 'dot']), 'vitest run');
     expect(r.stdout).toMatch(/Tests\s+\d+ passed \(\d+\)/);
+    // Both entries' declarations resolve from the installed package.
+    mustSucceed(run('npx', ['tsc', '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', 'alloc.test.ts']), 'tsc on alloc.test.ts');
   });
 });

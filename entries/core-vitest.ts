@@ -1,6 +1,5 @@
-import type { PlacementCore } from '../../core/contract';
-import { CoreShell } from '../../core/shell/core-shell';
-import { describeConformance, type ConformanceTestOptions } from './vitest';
+import { createCoreShell, type PlacementCore } from '../core';
+import { describeConformance, type ConformanceTestOptions } from '../properties/library/vitest';
 
 /**
  * describeConformance for a placement core: each property runs against the
@@ -8,5 +7,5 @@ import { describeConformance, type ConformanceTestOptions } from './vitest';
  * Which clauses judge the core and which the shell supplies: core/attribution.ts.
  */
 export function describeCoreConformance(title: string, createCore: () => PlacementCore, opts: ConformanceTestOptions = {}): void {
-  describeConformance(`${title} (placement core in the dmaconform shell)`, () => new CoreShell(createCore()), opts);
+  describeConformance(`${title} (placement core in the dmaconform shell)`, () => createCoreShell(createCore()), opts);
 }
