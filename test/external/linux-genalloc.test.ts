@@ -10,21 +10,21 @@ const EXPECTATIONS: Readonly<Record<GenallocAlgorithm, string[]>> = {
   'first-fit-align': [],
   'first-fit-order-align': ['--expectations', join(ROOT, 'fixtures', 'external', 'linux', 'genalloc', 'first-fit-order-align.expectations.json')],
 };
-// The C shell serves AIX and DDI 5/6 kmem_alloc_physcontig; the rest is UNSUPPORTED there.
-const served = allProperties().filter((p) => p.families.every((f) => f === 'aix' || f === 'svr5-physcontig'));
+// Through --core-exec the suite's service layer serves every family around the core.
+const served = allProperties();
 
-describe.runIf(linuxTestsRun('the real lib/genalloc.c cores'))('real lib/genalloc.c as placement cores, through --exec', () => {
+describe.runIf(linuxTestsRun('the real lib/genalloc.c cores'))('real lib/genalloc.c as placement cores, through --core-exec', () => {
   for (const algorithm of Object.keys(EXPECTATIONS) as GenallocAlgorithm[]) {
     for (const seed of [1, 2, 3]) {
       it(`gen_pool_${algorithm.replace(/-/g, '_')} conforms on seed ${seed}`, async () => {
         const binary = built(buildGenallocCore(algorithm)).path;
         // --strict: a SHOULD miss fails too, unless its clause is a known one.
-        const r = await cli(['--exec', JSON.stringify(binary), '--seed', String(seed), '--budget', '0.3', '--strict', ...EXPECTATIONS[algorithm], '--reporter', 'json']);
+        const r = await cli(['--core-exec', JSON.stringify(binary), '--seed', String(seed), '--budget', '0.3', '--strict', ...EXPECTATIONS[algorithm], '--reporter', 'json']);
         const report = parseReport(r);
-        expect(report.implementation).toBe(`core-genalloc-${algorithm}`);
+        expect(report.implementation).toBe(`core genalloc-${algorithm}`);
         const unexpected = report.results.filter((x) => x.status !== 'PASS' && x.status !== 'UNSUPPORTED' && (x as { disposition?: string }).disposition !== 'expected');
         expect(unexpected.map((x) => `${x.property}: ${x.failure?.message}`)).toEqual([]);
-        // Every property the C shell serves ran: passed, or missed only a listed SHOULD.
+        // Every property ran: passed, or missed only a listed SHOULD.
         expect(report.results.filter((x) => x.status !== 'UNSUPPORTED').map((x) => x.property).sort()).toEqual(served.map((p) => p.name).sort());
         expect(r.code).toBe(0);
       }, 300_000);
@@ -35,7 +35,7 @@ describe.runIf(linuxTestsRun('the real lib/genalloc.c cores'))('real lib/genallo
 describe.runIf(linuxTestsRun('the real lib/genalloc.c cores'))('a fault planted under genalloc is caught', () => {
   it('alignment counted from the chunk instead of address 0 fails the alignment clauses', async () => {
     const binary = built(buildGenallocCore('first-fit-align', 'drop-align-offset')).path;
-    const r = await cli(['--exec', JSON.stringify(binary), '--property', 'aix.placement', '--property', 'physcontig.placement', '--seed', '1', '--reporter', 'json']);
+    const r = await cli(['--core-exec', JSON.stringify(binary), '--property', 'aix.placement', '--property', 'physcontig.placement', '--seed', '1', '--reporter', 'json']);
     expect(r.code).toBe(1);
     expect(parseReport(r).results.map((x) => [x.status, x.failure?.clause])).toEqual([
       ['FAIL', 'd_alloc_dmamem.align-physical'],
