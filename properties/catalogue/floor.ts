@@ -3,6 +3,7 @@ import type { MemoryRange } from '../../spec/interface/memory-map';
 import type { GeneratedMap } from '../arbitraries/memory-maps';
 import { Session } from '../engine/session';
 import type { FamilyAdapter } from '../families/types';
+import type { Driver } from '../harness/driver';
 import { fail } from '../harness/failures';
 import { settleWithin } from '../harness/settle';
 import type { ConformanceProperty } from '../types';
@@ -41,8 +42,9 @@ const CASES = MAPS.flatMap((gen) => SIZES.map((size) => ({ label: `${hex(size)} 
  * The absolute floor under every allocator, whatever its overhead: on a
  * freshly set-up map with nothing live, a modest request with the easiest
  * constraints (the family's probe shape: contiguous, no alignment, no
- * boundary, no limit below the map) is served, by a blocking call where
- * the family has one. Enumerated, so it holds on every seed; a correct
+ * boundary, no limit below the map) is served, at once without waiting
+ * and, where the family has a blocking call, within the wake-up deadline
+ * by that too. Enumerated, so it holds on every seed; a correct
  * allocator answers each case at once.
  */
 export function floorProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<null> {
@@ -53,21 +55,26 @@ export function floorProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<nul
     families: [fam.family],
     cases: CASES,
     async check(d, p) {
-      const s = new Session(d, fam, p.gen);
-      await s.boot();
-      const blocking = fam.waiting !== undefined;
-      const what = `a ${blocking ? 'blocking ' : ''}${fam.allocService} of ${hex(p.size)} bytes (${fam.describe(fam.probeShape)})`;
-      let got = await s.allocate(s.probeIndex, p.size, blocking);
-      if (got.kind === 'waiting') {
-        const later = await settleWithin(got.later.later, d.options.wakeMs);
-        if (later.state !== 'fulfilled') fail(FLOOR_CLAUSE, `${what} still sleeps ${d.options.wakeMs} ms later, though nothing is allocated and a RAM range of at least 64 times its size is free`);
-        if (later.value.kind === 'error') throw later.value.error;
-        got = await s.judge(later.value, (await s.token(s.probeIndex))!, s.probeIndex, p.size);
-      }
-      // A refused handle or physreq is judged by the clauses of d_map_init and physreq_prep.
-      if (got.kind === 'null' && (await s.token(s.probeIndex)) === null) return;
-      if (got.kind === 'null') fail(sleep ?? FLOOR_CLAUSE, `${what} returned NULL, though nothing is allocated and a RAM range of at least 64 times its size is free`);
-      if (got.kind === 'memory') await s.release(got.live);
+      // Without waiting first, then (where the family can) waiting: each on a freshly set-up map.
+      for (const blocking of fam.waiting === undefined ? [false] : [false, true]) await serve(d, fam, p, blocking);
     },
   });
+}
+
+async function serve<S>(d: Driver, fam: FamilyAdapter<S>, p: Probe, blocking: boolean): Promise<void> {
+  const s = new Session(d, fam, p.gen);
+  await s.boot();
+  const what = `a ${blocking ? 'blocking' : 'non-blocking'} ${fam.allocService} of ${hex(p.size)} bytes (${fam.describe(fam.probeShape)})`;
+  const free = 'though nothing is allocated and a RAM range of at least 64 times its size is free';
+  let got = await s.allocate(s.probeIndex, p.size, blocking);
+  if (got.kind === 'waiting') {
+    const later = await settleWithin(got.later.later, d.options.wakeMs);
+    if (later.state !== 'fulfilled') fail(FLOOR_CLAUSE, `${what} still sleeps ${d.options.wakeMs} ms later, ${free}`);
+    if (later.value.kind === 'error') throw later.value.error;
+    got = await s.judge(later.value, (await s.token(s.probeIndex))!, s.probeIndex, p.size);
+  }
+  // A refused handle or physreq is judged by the clauses of d_map_init and physreq_prep.
+  if (got.kind === 'null' && (await s.token(s.probeIndex)) === null) return;
+  if (got.kind === 'null') fail(blocking ? fam.waiting!.sleep : FLOOR_CLAUSE, `${what} returned NULL, ${free}`);
+  if (got.kind === 'memory') await s.release(got.live);
 }
