@@ -68,8 +68,9 @@ async function oneRelease<S>(d: Driver, fam: FamilyAdapter<S>, w: SleepClauses, 
   const block = blocks[0];
   if (block === undefined) return;
   const sleepers = new Sleepers(s, w);
-  for (let i = 0; i < SLEEPERS; i++) {
-    const got = await s.allocate(s.probeIndex, page, true);
+  // Asked in one turn: the driver's wait to see that a call blocks is paid once, not per sleeper.
+  const asked = await Promise.all(Array.from({ length: SLEEPERS }, () => s.allocate(s.probeIndex, page, true)));
+  for (const got of asked) {
     if (got.kind === 'null') fail(w.sleep, `a blocking ${fam.allocService} of ${hex(page)} bytes returned NULL`);
     if (got.kind === 'waiting') sleepers.add(s.probeIndex, page, got.later.later);
     else if (got.kind === 'memory') sleepers.served.push(got.live);

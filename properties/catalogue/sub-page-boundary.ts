@@ -41,7 +41,7 @@ export function subPageBoundaryProperty(fam: FamilyAdapter<PhysreqFields>): Conf
     clauses: [...constraintClauses(fam), 'dma.within-ram', 'dma.no-overlap', 'dma.data-integrity', ...fam.extraClauses],
     families: [fam.family],
     strength: 'MUST',
-    runs: 25,
+    runs: 15,
     arbitrary: () => inputArb,
     async run(d, input) {
       const shape = { ...fam.probeShape, phys_boundary: input.boundary, phys_align: input.align };
