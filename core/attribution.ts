@@ -14,6 +14,7 @@ const CORE_CLAUSES: ReadonlySet<string> = new Set([
   'dma.data-integrity',
   'dma.within-ram',
   'dma.release-restores',
+  'dma.free-memory-served',
   'kmem_alloc_physcontig.alignment',
   'kmem_alloc_physcontig.boundary',
   'kmem_alloc_physcontig.dmasize',

@@ -7,14 +7,19 @@ import { everyAixFlagsProperty } from './catalogue/enumerated-aix-flags';
 import { everyContextProperty } from './catalogue/enumerated-contexts';
 import { everyPhysreqFieldProperty } from './catalogue/enumerated-physreq-fields';
 import { everyVersionProperty } from './catalogue/enumerated-versions';
+import { floorProperty } from './catalogue/floor';
+import { aixHandleAfterClearProperty } from './catalogue/handle-after-clear';
 import { interleavingProperty } from './catalogue/interleaving';
 import { invalidRequestsProperty } from './catalogue/invalid-requests';
 import { misuseProperty } from './catalogue/misuse';
 import { physreqLifecycleProperty } from './catalogue/physreq-lifecycle';
 import { physreqMisuseProperty } from './catalogue/physreq-misuse';
 import { placementProperty } from './catalogue/placement';
+import { reuseWhenFullProperty } from './catalogue/reuse-when-full';
 import { sleepProperty } from './catalogue/sleep';
 import { sleepSeveralProperty } from './catalogue/sleep-several';
+import { sleepBeyondRamProperty } from './catalogue/sleep-beyond-ram';
+import { subPageBoundaryProperty } from './catalogue/sub-page-boundary';
 import { threadsProperty } from './catalogue/threads';
 import { versionProperty } from './catalogue/versions';
 import { aixFamily } from './families/aix';
@@ -32,6 +37,8 @@ export function allProperties(): AnyProperty[] {
   const svr5 = [physcontigFamily, physreqAllocFamily, physFamily];
   const every: FamilyAdapter<any>[] = [aixFamily, ...svr5]; // eslint-disable-line @typescript-eslint/no-explicit-any
   return [
+    // The floor first: an allocator that serves nothing is told so before anything else.
+    ...every.map(floorProperty),
     // Finite spaces first, whole on every seed: cheap, and they name the exact case.
     ...[...every, physreqZallocFamily].map(everyContextProperty),
     ...[...svr5, physreqZallocFamily].map(everyVersionProperty),
@@ -41,12 +48,15 @@ export function allProperties(): AnyProperty[] {
     ...[...svr5, physreqZallocFamily].map(everyWideCaseProperty),
     ...every.map(placementProperty),
     placementProperty(physreqZallocFamily),
+    ...svr5.map(subPageBoundaryProperty),
     ...every.map(invalidRequestsProperty),
     ...every.map(contextProperty),
     ...svr5.map(versionProperty),
     ...svr5.map(physreqMisuseProperty),
     ...[physcontigFamily, physreqAllocFamily].map(physreqLifecycleProperty),
     ...every.map(misuseProperty),
+    ...every.map(reuseWhenFullProperty),
+    ...svr5.map(sleepBeyondRamProperty),
     ...svr5.map(sleepProperty),
     ...svr5.map(sleepSeveralProperty),
     ...svr5.map(threadsProperty),
@@ -56,5 +66,6 @@ export function allProperties(): AnyProperty[] {
     everyFitFoundProperty(physcontigFamily),
     aixClearLiveProperty,
     aixUnknownFlagsProperty,
+    aixHandleAfterClearProperty,
   ];
 }

@@ -1,5 +1,5 @@
 import { hex } from '../../spec/address/u64';
-import type { DdiVersion } from '../../spec/constants/context';
+import type { Context, DdiVersion } from '../../spec/constants/context';
 import { classifyRequest } from '../../spec/constraints/classify';
 import { checkPlacement } from '../../spec/predicates/check';
 import { RamRanges } from '../../spec/predicates/ram-ranges';
@@ -121,9 +121,9 @@ export class Session<S> {
     }
   }
 
-  /** Releases a live allocation the proper way; refusing it breaks `clause`. */
-  async release(l: Live, clause = 'dma.release-restores'): Promise<void> {
-    const r = await this.fam.release(this.d, l.token, l.vaddr, l.size);
+  /** Releases a live allocation the proper way (from `ctx`, by default the family's own); refusing it breaks `clause`. */
+  async release(l: Live, clause = 'dma.release-restores', ctx?: Context): Promise<void> {
+    const r = await this.fam.release(this.d, l.token, l.vaddr, l.size, ctx);
     if (r.kind === 'odd' && this.fam.family === 'aix') fail('d_free_dmamem.returns', `releasing live allocation #${l.id}: ${r.how}`);
     if (r.kind !== 'released') fail(clause, `releasing live allocation #${l.id} (${hex(l.vaddr)}, ${hex(l.size)}) failed: ${r.how}`);
     this.live.remove(l);

@@ -48,6 +48,11 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'Released memory becomes free again: once everything is released, the largest request that succeeded at the start succeeds again, and no page leaks on any path.',
     strength: 'MUST',
     kind: 'invariant',
+    ambiguity: {
+      question: 'Whether memory that is free again must also serve the request it served before while other memory stays taken, or only once everything is back.',
+      interpretation: 'Both. With memory full of blocks of one size and constraints, releasing one of them makes the same request, without waiting, succeed at once; and once everything is released, the largest requests met one after another at the start are met again.',
+      why: 'The allocator itself showed that the released memory holds that request, with whatever headers, rounding and alignment it keeps; a free block that cannot be had again for its own size (a size-class search that skips it) is memory lost as surely as a leak.',
+    },
   },
   {
     id: 'dma.misuse-harmless',
@@ -56,5 +61,18 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'A refused or reported misuse (bad release, wrong context, bad handle or physreq) changes nothing: live allocations, their contents and free memory stay as they were.',
     strength: 'MUST',
     kind: 'invariant',
+  },
+  {
+    id: 'dma.free-memory-served',
+    service: 'dma',
+    sources: [aix('Return Values'), svr5('Arguments'), svr5('Usage'), research('SVR5 / UnixWare DDI: Successors')],
+    paraphrase: 'Memory that is plainly free is served: on a freshly set-up system with nothing live, a modest request with easy constraints comes back with memory, at once for AIX and for a non-blocking SVR5 caller, and within the wake-up deadline for a caller allowed to block.',
+    strength: 'MUST',
+    kind: 'postcondition',
+    ambiguity: {
+      question: 'AIX says only that NULL means the memory could not be allocated, and SVR5 that a KM_SLEEP caller blocks until the memory is available; neither says when memory counts as available, and an allocator that never allocates is consistent with itself.',
+      interpretation: 'An absolute floor, far below the SHOULD of completeness: right after setup, with nothing allocated, a request of one byte to a few pages through a handle or physreq with no alignment, boundary or scatter-gather limit (contiguous, any address), on a map whose RAM holds one whole range of at least 64 times the request and 64 pages, off page 0 and below 16 MiB so that no address limit of either family bites, must get memory. NULL there is not "could not be allocated", and a blocking caller that sleeps past the wake-up deadline there waits for memory that is available. A blocking caller that gets NULL breaks the blocking clause of its service instead, and a refused handle or physreq is judged by the clauses of d_map_init and physreq_prep.',
+      why: 'Headers, rounding to a power of two, pages and the allocator\'s own bookkeeping cost at most a few times a request, never sixty-four; the SVR5 page advises allocating at initialisation exactly because contiguous memory is there then, and blames failures on fragmentation after running at load, which a fresh map does not have.',
+    },
   },
 ];
