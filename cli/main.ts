@@ -27,7 +27,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io = processIo()): P
     return await (await import('./run/command')).runCommand(cmd, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`${oneLine(e.message)}\n`);
+      io.stderr(`${oneLine(e.message)}\n${e.detail.map((line) => `  ${line}\n`).join('')}`);
       return EXIT_USAGE;
     }
     if (e instanceof InternalError) {

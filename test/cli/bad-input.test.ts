@@ -32,7 +32,6 @@ const BAD: ReadonlyArray<[string, string[], RegExp]> = [
   ['a missing --impl file', ['--impl', 'fixtures/no-such-allocator.ts'], /no such file/],
   ['a module without an implementation', ['--impl', 'fixtures/external/ts-broken/no-implementation.ts'], /exports neither createImplementation/],
   ['a module whose export lacks methods', ['--impl', 'fixtures/external/ts-broken/malformed.ts'], /translate\(\) is missing/],
-  ['a module that throws while loading', ['--impl', 'fixtures/external/ts-broken/load-error.ts'], /cannot load the module: .*\/dev\/dmaalloc0/],
   ['a JSON file as a module', ['--impl', 'package.json'], /exports neither/],
   ['an --exec command that does not exist', ['--exec', 'no-such-dmaconform-allocator --flag'], /cannot start the implementation: .*127.*not found/],
   ['--out in a missing directory', ['--out', 'no/such/dir/report.json'], /--out: cannot write 'no\/such\/dir\/report.json': no such directory 'no\/such\/dir'/],
@@ -66,6 +65,13 @@ describe('bad input', () => {
       chmodSync(dir, 0o700);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a module that throws while loading: exit 2, the message, then why in a block', async () => {
+    const r = await cli(['--impl', 'fixtures/external/ts-broken/load-error.ts']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^dmaconform: --impl fixtures\/external\/ts-broken\/load-error\.ts: cannot load the module:\n {2}Error: ts-broken: cannot open \/dev\/dmaalloc0\n/);
   });
 
   it('--help prints the usage and exits 0', async () => {
