@@ -2,7 +2,8 @@ import type { Shard } from '../../properties/runner/select';
 import { parseShard } from '../../properties/runner/select';
 import { UsageError } from '../errors';
 import { all, single, tokenize, type OptionSpec } from './tokens';
-import { oneOf, positiveInt, positiveNumber, replay, seed, type Replay } from './values';
+import type { Family } from '../../spec/interface/implementation';
+import { familyList, oneOf, positiveInt, positiveNumber, replay, seed, type Replay } from './values';
 
 export const REPORTERS = ['pretty', 'json', 'junit', 'html'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -36,6 +37,10 @@ export interface RunArgs {
   readonly shard?: Shard;
   /** SHOULD failures fail the gate too. */
   readonly strict: boolean;
+  /** Families the implementation must serve: one whose properties are all UNSUPPORTED fails the gate. */
+  readonly requireFamilies: ReadonlyArray<Family>;
+  /** The pretty report lists the clauses each passing property covered. */
+  readonly verbose: boolean;
 }
 
 export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -57,6 +62,8 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--update-expectations': { flag: true },
   '--shard': {},
   '--strict': { flag: true },
+  '--require-family': { repeat: true },
+  '--verbose': { flag: true },
 };
 
 function sourceOf(impl: string | undefined, exec: string | undefined, core?: string, coreExec?: string): SourceSpec {
@@ -116,6 +123,8 @@ export function parseRunArgs(argv: ReadonlyArray<string>): RunArgs {
     updateExpectations: t.flags.has('--update-expectations'),
     shard: shardOf(get('--shard')),
     strict: t.flags.has('--strict'),
+    requireFamilies: familyList('--require-family', all(t, '--require-family')),
+    verbose: t.flags.has('--verbose'),
   };
   return checkCombinations(args);
 }
