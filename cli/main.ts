@@ -11,7 +11,7 @@ import { packageVersion } from './version';
  */
 export async function main(argv: ReadonlyArray<string>, io: Io = processIo()): Promise<number> {
   try {
-    const cmd = parseArgs(argv);
+    const cmd = parseArgs(argv, io.cwd);
     if (cmd.command === 'help') {
       io.stdout(USAGE);
       return EXIT_CONFORMING;

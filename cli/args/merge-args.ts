@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { REPORTERS, type ReporterName } from './run-args';
+import { REPORTERS, outFor, type ReporterName } from './run-args';
 import type { Family } from '../../spec/interface/implementation';
 import { all, single, tokenize } from './tokens';
 import { familyList, oneOf } from './values';
@@ -18,12 +18,13 @@ export interface MergeArgs {
 export function parseMergeArgs(argv: ReadonlyArray<string>): MergeArgs {
   const t = tokenize(argv, { '--reporter': {}, '--out': {}, '--expectations': {}, '--strict': { flag: true }, '--require-family': { repeat: true } });
   if (t.positionals.length === 0) throw new UsageError('merge: name the JSON reports to merge (written with --reporter json)');
-  const reporter = single(t, '--reporter');
+  const named = single(t, '--reporter');
+  const reporter = named === undefined ? 'pretty' : oneOf('--reporter', named, REPORTERS);
   return {
     command: 'merge',
     files: t.positionals,
-    reporter: reporter === undefined ? 'pretty' : oneOf('--reporter', reporter, REPORTERS),
-    out: single(t, '--out'),
+    reporter,
+    out: outFor(reporter, single(t, '--out')),
     expectations: single(t, '--expectations'),
     strict: t.flags.has('--strict'),
     requireFamilies: familyList('--require-family', all(t, '--require-family')),

@@ -31,6 +31,7 @@ export function mergeCommand(args: MergeArgs, io: Io): number {
     replayCommand: (r) => merged.replayCommands.get(r.property) ?? `npx dmaconform --property ${r.property} --replay ${r.failure?.replay ?? r.seed}`,
     exitCode: judgement.passed ? EXIT_CONFORMING : EXIT_NOT_CONFORMING,
     // Shards of a run narrowed by --property or --only judge that part of the suite only.
+    reportFile: args.out,
     selection: merged.results.length < all.length ? `${merged.results.length} of ${all.length} properties` : undefined,
   };
   const text = REPORTERS[args.reporter](outcome);

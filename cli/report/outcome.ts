@@ -23,6 +23,8 @@ export interface RunOutcome {
    * replay): how it was chosen, so the verdict speaks of that part only.
    */
   readonly selection?: string;
+  /** The file the report went to (--out, or the HTML reporter's default), said on stderr. */
+  readonly reportFile?: string;
   /** --verbose: the pretty report lists the clauses each passing property covered. */
   readonly verbose?: boolean;
 }

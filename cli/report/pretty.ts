@@ -92,6 +92,7 @@ function closingLines(o: RunOutcome): string[] {
 /** For json and junit runs and --out: the verdict on stderr, so a CI log says what happened. */
 export function verdictLines(o: RunOutcome): string {
   const lines = [`dmaconform: ${summaryLine(o)}: ${verdict(o)}`];
+  if (o.reportFile !== undefined) lines.push(`dmaconform: report written to ${o.reportFile}`);
   for (const key of o.judgement.nowPasses) lines.push(`dmaconform: now passes: ${key}: remove it from the expectations (${o.expectationsFile})`);
   return `${lines.join('\n')}\n`;
 }

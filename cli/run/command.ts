@@ -95,6 +95,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     shard: args.shard,
     selection: selectionOf(args, properties.length, all.length),
     verbose: args.verbose,
+    reportFile: args.out,
   };
   const text = REPORTERS[args.reporter](outcome);
   if (args.out !== undefined) writeText(io, '--out', args.out, text);
