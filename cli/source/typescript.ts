@@ -105,12 +105,12 @@ function transpile(ts: Ts, source: string, file: string): string {
     },
   });
   const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
-  if (errors.length > 0) throw new TypeScriptSyntaxError(errors.map((d) => describe(ts, d, file)));
+  if (errors.length > 0) throw new TypeScriptSyntaxError(errors.map((d) => located(ts, d, file)));
   if (out.sourceMapText !== undefined) SOURCE_MAPS.set(file, JSON.parse(out.sourceMapText) as SourceMapPayload);
   return out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
 }
 
-function describe(ts: Ts, d: import('typescript').Diagnostic, file: string): string {
+function located(ts: Ts, d: import('typescript').Diagnostic, file: string): string {
   const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
   if (d.file === undefined || d.start === undefined) return `error TS${d.code}: ${text}`;
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
