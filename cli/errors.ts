@@ -4,9 +4,12 @@
  * can tell a misconfigured gate from an allocator that does not conform.
  */
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** Lines printed under the message, indented, when one line cannot say why (a module that does not load). */
+  readonly detail: ReadonlyArray<string>;
+  constructor(message: string, detail: ReadonlyArray<string> = []) {
     super(`dmaconform: ${message}`);
     this.name = 'UsageError';
+    this.detail = detail;
   }
 }
 

@@ -11,7 +11,7 @@ import { packageVersion } from './version';
  */
 export async function main(argv: ReadonlyArray<string>, io: Io = processIo()): Promise<number> {
   try {
-    const cmd = parseArgs(argv);
+    const cmd = parseArgs(argv, io.cwd);
     if (cmd.command === 'help') {
       io.stdout(USAGE);
       return EXIT_CONFORMING;
@@ -27,7 +27,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io = processIo()): P
     return await (await import('./run/command')).runCommand(cmd, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`${oneLine(e.message)}\n`);
+      io.stderr(`${oneLine(e.message)}\n${e.detail.map((line) => `  ${line}\n`).join('')}`);
       return EXIT_USAGE;
     }
     if (e instanceof InternalError) {

@@ -1,3 +1,5 @@
+import { FAMILIES } from '../spec/interface/implementation';
+
 /** Printed for --help; docs/cli.md says the same at more length. */
 export const USAGE = `Usage:
   dmaconform [run] [options]       run the conformance suite (default: the built-in reference kernel)
@@ -8,6 +10,7 @@ export const USAGE = `Usage:
                                    one clause (id or glob) in full: rule, reading, checking properties,
                                    mutants that break it, and two examples computed by the suite
   dmaconform merge A.json B.json ... [--reporter R] [--out FILE] [--expectations F] [--strict]
+                   [--require-family F[,F...]]
                                    one report and one verdict from the JSON reports of the shards of a run
   dmaconform --version | --help
 
@@ -30,16 +33,22 @@ Selection and effort:
   --replay SEED:PATH replay one counterexample exactly (with exactly one --property)
   --shard K/N        run the K-th of N shares of every property's runs (give every shard the same --seed)
   --strict           SHOULD failures make the run non-conforming too
+  --require-family F[,F...]
+                     the implementation must serve these families (${FAMILIES.join(', ')}):
+                     one it leaves UNSUPPORTED fails the gate
   --timeout MS       how long one call may take before the allocator counts as hanging
   --wake-deadline MS how long a sleeper may stay asleep once its request could be met (default 500, 2000 for --exec)
 
 Reports and gating:
-  --reporter R       pretty (default), json, junit or html (one self-contained page; use with --out)
+  --reporter R       pretty (default), json, junit or html (one self-contained page, written to
+                     --out or else dmaconform-report.html, never to the terminal)
   --out FILE         write the report to FILE instead of standard output
+  --verbose          pretty: list the clauses each passing property covered
   --expectations F   known failures, keyed by clause id (see docs/cli.md)
   --update-expectations
                      rewrite F from this run's failures, keeping existing reasons
 
 Exit status: 0 conforming, 1 not conforming (or a regression), 2 usage or setup error,
+3 internal error of the suite itself (never a verdict on the allocator),
 130/143 interrupted by SIGINT/SIGTERM (the report covers the properties that finished).
 `;

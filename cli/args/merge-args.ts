@@ -1,7 +1,8 @@
 import { UsageError } from '../errors';
-import { REPORTERS, type ReporterName } from './run-args';
-import { single, tokenize } from './tokens';
-import { oneOf } from './values';
+import { REPORTERS, outFor, type ReporterName } from './run-args';
+import type { Family } from '../../spec/interface/implementation';
+import { all, single, tokenize } from './tokens';
+import { familyList, oneOf } from './values';
 
 export interface MergeArgs {
   readonly command: 'merge';
@@ -11,18 +12,21 @@ export interface MergeArgs {
   readonly out?: string;
   readonly expectations?: string;
   readonly strict: boolean;
+  readonly requireFamilies: ReadonlyArray<Family>;
 }
 
 export function parseMergeArgs(argv: ReadonlyArray<string>): MergeArgs {
-  const t = tokenize(argv, { '--reporter': {}, '--out': {}, '--expectations': {}, '--strict': { flag: true } });
+  const t = tokenize(argv, { '--reporter': {}, '--out': {}, '--expectations': {}, '--strict': { flag: true }, '--require-family': { repeat: true } });
   if (t.positionals.length === 0) throw new UsageError('merge: name the JSON reports to merge (written with --reporter json)');
-  const reporter = single(t, '--reporter');
+  const named = single(t, '--reporter');
+  const reporter = named === undefined ? 'pretty' : oneOf('--reporter', named, REPORTERS);
   return {
     command: 'merge',
     files: t.positionals,
-    reporter: reporter === undefined ? 'pretty' : oneOf('--reporter', reporter, REPORTERS),
-    out: single(t, '--out'),
+    reporter,
+    out: outFor(reporter, single(t, '--out')),
     expectations: single(t, '--expectations'),
     strict: t.flags.has('--strict'),
+    requireFamilies: familyList('--require-family', all(t, '--require-family')),
   };
 }

@@ -1,10 +1,20 @@
 import type { Shard } from '../../properties/runner/select';
 import { parseShard } from '../../properties/runner/select';
 import { UsageError } from '../errors';
+import { suggestionFor } from './positional';
 import { all, single, tokenize, type OptionSpec } from './tokens';
-import { oneOf, positiveInt, positiveNumber, replay, seed, type Replay } from './values';
+import type { Family } from '../../spec/interface/implementation';
+import { familyList, oneOf, positiveInt, positiveNumber, replay, seed, type Replay } from './values';
 
 export const REPORTERS = ['pretty', 'json', 'junit', 'html'] as const;
+
+/** Where --reporter html writes without --out: a whole page is for a browser, never for the terminal. */
+export const DEFAULT_HTML_OUT = 'dmaconform-report.html';
+
+/** --out as given, or the default file of a reporter that must not print to the terminal. */
+export function outFor(reporter: ReporterName, out: string | undefined): string | undefined {
+  return out ?? (reporter === 'html' ? DEFAULT_HTML_OUT : undefined);
+}
 export type ReporterName = (typeof REPORTERS)[number];
 
 /** Where the allocator under test comes from. */
@@ -36,6 +46,10 @@ export interface RunArgs {
   readonly shard?: Shard;
   /** SHOULD failures fail the gate too. */
   readonly strict: boolean;
+  /** Families the implementation must serve: one whose properties are all UNSUPPORTED fails the gate. */
+  readonly requireFamilies: ReadonlyArray<Family>;
+  /** The pretty report lists the clauses each passing property covered. */
+  readonly verbose: boolean;
 }
 
 export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -57,6 +71,8 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--update-expectations': { flag: true },
   '--shard': {},
   '--strict': { flag: true },
+  '--require-family': { repeat: true },
+  '--verbose': { flag: true },
 };
 
 function sourceOf(impl: string | undefined, exec: string | undefined, core?: string, coreExec?: string): SourceSpec {
@@ -91,14 +107,18 @@ function shardOf(text: string | undefined): Shard | undefined {
   }
 }
 
-export function parseRunArgs(argv: ReadonlyArray<string>): RunArgs {
+export function parseRunArgs(argv: ReadonlyArray<string>, cwd: string = process.cwd()): RunArgs {
   const t = tokenize(argv, RUN_OPTIONS);
-  if (t.positionals.length > 0) throw new UsageError(`unexpected argument '${t.positionals[0]}' (see dmaconform --help)`);
+  if (t.positionals.length > 0) {
+    const stray = t.positionals[0]!;
+    throw new UsageError(suggestionFor(stray, cwd) ?? `unexpected argument '${stray}' (see dmaconform --help)`);
+  }
   const get = (name: string) => single(t, name);
   const opt = <T>(name: string, parse: (option: string, text: string) => T): T | undefined => {
     const text = get(name);
     return text === undefined ? undefined : parse(name, text);
   };
+  const reporter = opt('--reporter', (o, text) => oneOf(o, text, REPORTERS)) ?? 'pretty';
   const args: RunArgs = {
     command: 'run',
     source: sourceOf(get('--impl'), get('--exec'), get('--core'), get('--core-exec')),
@@ -110,12 +130,14 @@ export function parseRunArgs(argv: ReadonlyArray<string>): RunArgs {
     properties: all(t, '--property'),
     timeoutMs: opt('--timeout', positiveInt),
     wakeDeadlineMs: opt('--wake-deadline', positiveInt),
-    reporter: opt('--reporter', (o, text) => oneOf(o, text, REPORTERS)) ?? 'pretty',
-    out: get('--out'),
+    reporter,
+    out: outFor(reporter, get('--out')),
     expectations: get('--expectations'),
     updateExpectations: t.flags.has('--update-expectations'),
     shard: shardOf(get('--shard')),
     strict: t.flags.has('--strict'),
+    requireFamilies: familyList('--require-family', all(t, '--require-family')),
+    verbose: t.flags.has('--verbose'),
   };
   return checkCombinations(args);
 }

@@ -1,3 +1,4 @@
+import { FAMILIES, type Family } from '../../spec/interface/implementation';
 import { UsageError } from '../errors';
 
 const INT32_MIN = -(2 ** 31);
@@ -38,4 +39,20 @@ export function replay(text: string): Replay {
 export function oneOf<T extends string>(option: string, text: string, allowed: ReadonlyArray<T>): T {
   if (!(allowed as ReadonlyArray<string>).includes(text)) throw new UsageError(`${option}: '${text}' is not one of ${allowed.join(', ')}`);
   return text as T;
+}
+
+/**
+ * Family names (--require-family F[,F…], `requireFamilies` in an
+ * expectations file), checked against the families the suite knows: a new
+ * family is one more name in FAMILIES and nothing here.
+ */
+export function familyNames(where: string, names: ReadonlyArray<string>): Family[] {
+  const unknown = names.find((n) => !FAMILIES.includes(n as Family));
+  if (unknown !== undefined) throw new UsageError(`${where}: '${unknown}' is not a family (one of ${FAMILIES.join(', ')})`);
+  return [...new Set(names as Family[])];
+}
+
+/** Every value of a repeatable comma-separated option, as family names. */
+export function familyList(option: string, texts: ReadonlyArray<string>): Family[] {
+  return familyNames(option, texts.flatMap((t) => t.split(',')).map((n) => n.trim()));
 }

@@ -1,4 +1,6 @@
 import type { PropertyResult } from '../../properties/runner/result';
+import type { Family } from '../../spec/interface/implementation';
+import { familiesOf, unjudgedFamilies } from './families';
 import { FAILING, type Expectations, type FailingStatus } from './file';
 
 export function isFailing(r: PropertyResult): r is PropertyResult & { status: FailingStatus } {
@@ -21,6 +23,10 @@ export interface Judgement {
   readonly nowPasses: ReadonlyArray<string>;
   /** Properties whose failure counts against the allocator (MUST, not expected). */
   readonly regressions: ReadonlyArray<string>;
+  /** Families the run touched but could not judge (every property needing them UNSUPPORTED): the implementation does not serve them. */
+  readonly unjudged: ReadonlyArray<Family>;
+  /** Required families (--require-family) among those: each fails the gate. */
+  readonly missingRequired: ReadonlyArray<Family>;
   readonly passed: boolean;
 }
 
@@ -35,7 +41,7 @@ function exercises(r: PropertyResult, key: string): boolean {
  * only a warning either way, unless `strict` (--strict) makes it count too. An expectation whose clause was checked this run
  * without failing is stale: reported, not fatal, so fixing a bug never breaks CI.
  */
-export function judge(results: ReadonlyArray<PropertyResult>, expectations: Expectations, strict = false): Judgement {
+export function judge(results: ReadonlyArray<PropertyResult>, expectations: Expectations, strict = false, requireFamilies: ReadonlyArray<Family> = []): Judgement {
   const matched = new Set<string>();
   const dispositions = results.map((r): Disposition => {
     if (!isFailing(r)) return 'ok';
@@ -49,7 +55,11 @@ export function judge(results: ReadonlyArray<PropertyResult>, expectations: Expe
   const failedKeys = new Set(results.filter(isFailing).map(expectationKey));
   const nowPasses = Object.keys(expectations).filter((key) => !failedKeys.has(key) && results.some((r) => exercises(r, key)));
   const regressions = results.filter((_, i) => dispositions[i] === 'regression').map((r) => r.property);
-  return { dispositions, expected: [...matched].sort(), nowPasses: nowPasses.sort(), regressions, passed: regressions.length === 0 };
+  const unjudged = unjudgedFamilies(results);
+  // A required family no result even needed (a narrowed or sharded selection) was not judged either.
+  const missingRequired = requireFamilies.filter((f) => unjudged.includes(f) || !results.some((r) => familiesOf(r.property).includes(f)));
+  const passed = regressions.length === 0 && missingRequired.length === 0;
+  return { dispositions, expected: [...matched].sort(), nowPasses: nowPasses.sort(), regressions, unjudged, missingRequired, passed };
 }
 
 /**

@@ -12,8 +12,8 @@ export async function explainCommand(args: ExplainArgs, io: Io): Promise<number>
   const blocks: string[] = [];
   for (const c of args.clauses) {
     const entry = entries.find((e) => e.id === c.id)!;
-    const examples = args.examples && entry.testable ? await computeExamples(c.id, { seed: args.seed, runs: args.runs }) : undefined;
-    blocks.push(explainText(entry, mutantsBreaking(c.id), examples));
+    const examples = args.examples && entry.testable ? await computeExamples(c.id, { seed: args.seed, runs: args.runs, cwd: io.cwd }) : undefined;
+    blocks.push(explainText(entry, mutantsBreaking(c.id, io.cwd), examples));
   }
   io.stdout(blocks.join('\n'));
   return EXIT_CONFORMING;

@@ -36,6 +36,8 @@ export interface ExampleOptions {
   readonly seed: number;
   /** At most this many runs of each property against each mutant. */
   readonly runs: number;
+  /** Where the command runs: rerun lines name the mutant's module from there. */
+  readonly cwd?: string;
 }
 
 /** A property that remembers the last input it ran: after a failure, the shrunk counterexample. */
@@ -137,7 +139,7 @@ export async function computeExamples(clauseId: string, o: ExampleOptions): Prom
     .filter((p) => p.clauses.includes(clauseId))
     .sort((a, b) => Number(a.runs === 1) - Number(b.runs === 1));
   if (props.length === 0) return { notes: ['no property checks this clause, so there is nothing to run'] };
-  const mutants = mutantsBreaking(clauseId);
+  const mutants = mutantsBreaking(clauseId, o.cwd);
   const found = mutants.length === 0 ? undefined : await violating(clauseId, props, mutants, o);
   if (found !== undefined) {
     const same = ['npx', 'dmaconform', '--property', found.prop.name, '--replay', found.path].map(shellQuote).join(' ');

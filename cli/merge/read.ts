@@ -62,8 +62,15 @@ function shardOf(v: unknown): Shard | null {
 /** Reads one report written by `dmaconform --reporter json`; anything else is bad input. */
 export function readShardReport(io: Io, file: string): ShardReport {
   const text = readText(io, 'merge', file);
+  let doc: unknown;
   try {
-    const doc: unknown = JSON.parse(text);
+    doc = JSON.parse(text);
+  } catch {
+    // JSON.parse's message quotes a cut fragment of the text; what matters is which file and that it is not JSON.
+    const html = /^\s*</.test(text) ? ' (an HTML or XML report? merge takes the reports written with --reporter json)' : ' (merge takes the reports written with --reporter json)';
+    throw new UsageError(`merge: ${file}: not JSON${html}`);
+  }
+  try {
     if (!isObject(doc) || typeof doc.implementation !== 'string' || !isInt(doc.seed) || !Array.isArray(doc.results)) {
       throw new Error('not a dmaconform JSON report (written with --reporter json)');
     }

@@ -49,6 +49,9 @@ export function jsonReport(o: RunOutcome): string {
       regressions: judgement.regressions,
       expected: judgement.expected,
       nowPasses: judgement.nowPasses,
+      // Families no property could judge (the implementation does not serve them), and the required ones among them.
+      unjudgedFamilies: judgement.unjudged,
+      missingRequiredFamilies: judgement.missingRequired,
       expectations: o.expectationsFile ?? null,
     },
   };

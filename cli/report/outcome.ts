@@ -18,4 +18,13 @@ export interface RunOutcome {
   readonly shard?: Shard;
   /** Set when a signal ended the run early: the report covers the properties that finished. */
   readonly interrupted?: Interruption;
+  /**
+   * Set when the run checked part of the suite (--property, --only, a
+   * replay): how it was chosen, so the verdict speaks of that part only.
+   */
+  readonly selection?: string;
+  /** The file the report went to (--out, or the HTML reporter's default), said on stderr. */
+  readonly reportFile?: string;
+  /** --verbose: the pretty report lists the clauses each passing property covered. */
+  readonly verbose?: boolean;
 }

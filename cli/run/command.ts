@@ -2,7 +2,7 @@ import { allProperties } from '../../properties';
 import { runSuite, type SuiteReport } from '../../properties/runner/run-suite';
 import type { RunArgs } from '../args';
 import { EXIT_CONFORMING, EXIT_NOT_CONFORMING, UsageError } from '../errors';
-import { loadExpectations, writeExpectations, type Expectations } from '../expectations/file';
+import { readExpectationsFile, writeExpectations, type ExpectationsFile } from '../expectations/file';
 import { judge, updatedExpectations } from '../expectations/judge';
 import { writeText, type Io } from '../io';
 import { checkWritable } from '../writable';
@@ -10,7 +10,7 @@ import { REPORTERS, verdictLines, type RunOutcome } from '../report';
 import { progress } from '../report/progress';
 import { replayCommandFor } from '../report/replay-command';
 import { openSource } from '../source';
-import { selectProperties } from './selection';
+import { requiredFamilies, selectionOf, selectProperties } from './selection';
 import { replayChecked } from './replay-check';
 import { breatheBetweenRuns } from './breathe';
 import { SIGNAL_EXIT, watchSignals, type Interruption } from './interrupt';
@@ -34,7 +34,9 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   if (args.out !== undefined) checkWritable(io, '--out', args.out);
   if (args.updateExpectations && args.expectations !== undefined) checkWritable(io, '--expectations', args.expectations);
   const known = new Set(all.map((p) => p.name));
-  let expectations: Expectations = args.expectations === undefined ? {} : loadExpectations(io, args.expectations, known, args.updateExpectations);
+  const file: ExpectationsFile = args.expectations === undefined ? { expectations: {}, requireFamilies: [] } : readExpectationsFile(io, args.expectations, known, args.updateExpectations);
+  let expectations = file.expectations;
+  const requireFamilies = requiredFamilies(properties, args.requireFamilies, file.requireFamilies);
 
   const opened = await openSource(io, args.source, args.timeoutMs);
   const seed = args.replay?.seed ?? args.seed ?? randomSeed();
@@ -78,10 +80,10 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   // A run cut short has not checked everything: it must not rewrite the expectations.
   if (args.updateExpectations && args.expectations !== undefined && interruption === undefined) {
     expectations = updatedExpectations(report.results, expectations);
-    writeExpectations(io, args.expectations, expectations);
+    writeExpectations(io, args.expectations, expectations, file.requireFamilies);
     written = Object.keys(expectations).length;
   }
-  const judgement = judge(report.results, expectations, args.strict);
+  const judgement = judge(report.results, expectations, args.strict, requireFamilies);
   const outcome: RunOutcome = {
     report,
     judgement,
@@ -91,6 +93,9 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     exitCode: interruption !== undefined ? SIGNAL_EXIT[interruption.signal] : judgement.passed ? EXIT_CONFORMING : EXIT_NOT_CONFORMING,
     interrupted: interruption,
     shard: args.shard,
+    selection: selectionOf(args, properties.length, all.length),
+    verbose: args.verbose,
+    reportFile: args.out,
   };
   const text = REPORTERS[args.reporter](outcome);
   if (args.out !== undefined) writeText(io, '--out', args.out, text);

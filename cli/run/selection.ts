@@ -1,6 +1,8 @@
 import { matchClauses } from '../../spec/clauses';
 import type { AnyProperty } from '../../properties';
 import { selectByClauses } from '../../properties/runner/select';
+import type { Family } from '../../spec/interface/implementation';
+import type { RunArgs } from '../args';
 import { UsageError } from '../errors';
 
 function glob(pattern: string): RegExp {
@@ -28,4 +30,25 @@ export function selectProperties(all: ReadonlyArray<AnyProperty>, names: Readonl
   chosen = selectByClauses(chosen, only);
   if (chosen.length === 0) throw new UsageError(`no property checks the selected clauses (${[...names, ...only].join(', ')})`);
   return chosen;
+}
+
+/**
+ * The families the gate requires (--require-family and the expectations
+ * file's requireFamilies); one that no selected property needs could not be
+ * judged by this run at all, which is bad input rather than a verdict.
+ */
+export function requiredFamilies(selected: ReadonlyArray<AnyProperty>, ...lists: ReadonlyArray<ReadonlyArray<Family>>): Family[] {
+  const required = [...new Set(lists.flat())];
+  for (const f of required) {
+    if (!selected.some((p) => p.families.includes(f))) throw new UsageError(`--require-family ${f}: no selected property checks the ${f} family`);
+  }
+  return required;
+}
+
+/** How a run chose part of the suite, for a verdict that speaks of that part only; undefined for the whole suite. */
+export function selectionOf(args: RunArgs, selected: number, total: number): string | undefined {
+  if (args.replay !== undefined) return `a replay of ${args.properties[0]}`;
+  if (args.properties.length === 0 && args.only.length === 0) return undefined;
+  const how = [...args.properties.map((p) => `--property ${p}`), ...args.only.map((c) => `--only ${c}`)].join(' ');
+  return `${selected} of ${total} properties: ${how}`;
 }

@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import type { PlacementCore } from '../../core/contract';
 import { coreShapeProblem } from '../../core/shape';
 import { shellNote } from '../../core/attribution';
@@ -6,8 +5,8 @@ import { ExecCore } from '../../core/exec/exec-core';
 import { CoreShell } from '../../core/shell/core-shell';
 import type { DmaImplementation } from '../../spec/interface/implementation';
 import { UsageError, oneLine } from '../errors';
-import { resolvePath, type Io } from '../io';
-import { ensureTypeScript } from './typescript';
+import type { Io } from '../io';
+import { loadUserModule } from './load-module';
 
 type CoreMaker = () => unknown;
 
@@ -49,15 +48,7 @@ function make(path: string, create: CoreMaker): PlacementCore {
  * a core is a setup error (exit 2) rather than a suite of BROKEN results.
  */
 export async function openCore(io: Io, path: string): Promise<() => DmaImplementation> {
-  const file = resolvePath(io, path);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`--core: no such file '${path}'`);
-  if (/\.[cm]?tsx?$/.test(file)) ensureTypeScript(file);
-  let ns: unknown;
-  try {
-    ns = await import(file);
-  } catch (e) {
-    throw new UsageError(`--core ${path}: cannot load the module: ${oneLine(e instanceof Error ? `${e.name}: ${e.message}` : String(e))}`);
-  }
+  const ns = await loadUserModule(io, '--core', path);
   const create = exportedCore(ns);
   if (create === null) throw new UsageError(`--core ${path}: the module exports neither createCore() (named or default) nor a default placement core object`);
   let first: PlacementCore | null = make(path, create);

@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { DmaImplementation } from '../../spec/interface/implementation';
-import { UsageError, oneLine } from '../errors';
+import { UsageError } from '../errors';
 import { resolvePath, type Io } from '../io';
+import { loadFailureLines } from './load-failure';
 import { ensureTypeScript } from './typescript';
 
 export type Factory = () => DmaImplementation | Promise<DmaImplementation>;
@@ -30,18 +32,43 @@ export function exportedImplementation(ns: unknown): Exported | null {
   return null;
 }
 
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+
+/**
+ * Node's own import(), which the CommonJS build would otherwise turn into
+ * require(): JavaScript is loaded as its package and extension say (an .mjs
+ * or a "type": "module" package as ES module, anything else as CommonJS).
+ */
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
+const nativeImport = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
+
+async function importFile(file: string): Promise<unknown> {
+  // Under vitest the suite is TypeScript itself, and vitest's import() already handles every kind of module.
+  if (__filename.endsWith('.ts')) return import(file);
+  if (!TYPESCRIPT.test(file)) return nativeImport(pathToFileURL(file).href);
+  ensureTypeScript();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file) as unknown;
+}
+
+/**
+ * Loads the module named by OPTION PATH (--impl, --core). Every way this can
+ * go wrong is a UsageError, and a module that does not load says why in a
+ * block: file, line, column and the diagnostic.
+ */
+export async function loadUserModule(io: Io, option: string, path: string): Promise<unknown> {
+  const file = resolvePath(io, path);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${option}: no such file '${path}'`);
+  try {
+    return await importFile(file);
+  } catch (e) {
+    throw new UsageError(`${option} ${path}: cannot load the module:`, loadFailureLines(e, file));
+  }
+}
+
 /** Loads the module named by --impl; every way this can go wrong is a UsageError. */
 export async function loadImplementationModule(io: Io, path: string): Promise<Exported> {
-  const file = resolvePath(io, path);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`--impl: no such file '${path}'`);
-  if (/\.[cm]?tsx?$/.test(file)) ensureTypeScript(file);
-  let ns: unknown;
-  try {
-    ns = await import(file);
-  } catch (e) {
-    throw new UsageError(`--impl ${path}: cannot load the module: ${oneLine(e instanceof Error ? `${e.name}: ${e.message}` : String(e))}`);
-  }
-  const found = exportedImplementation(ns);
+  const found = exportedImplementation(await loadUserModule(io, '--impl', path));
   if (found === null) throw new UsageError(`--impl ${path}: the module exports neither createImplementation() (named or default) nor a default DmaImplementation object`);
   return found;
 }

@@ -5,6 +5,7 @@ import type { ImplementationSource } from '../runner/run-suite';
 import { selectByClauses } from '../runner/select';
 import { isUnreplayablePath, noSuchCounterexample, replayedNothing } from '../runner/replay-path';
 import type { PropertyResult } from '../runner/result';
+import { FAMILIES, type DmaImplementation, type Family } from '../../spec/interface/implementation';
 import { replayRequest, vitestReplayLine, type ReplayRequest } from './replay';
 
 export interface ConformanceTestOptions extends RunOptions {
@@ -20,6 +21,17 @@ export interface ConformanceTestOptions extends RunOptions {
    * variable DMACONFORM_REPLAY does the same without editing the file.
    */
   readonly replay?: string;
+  /**
+   * Families the implementation must serve (the command line's
+   * --require-family): a property of a required family that the
+   * implementation does not declare fails instead of being skipped.
+   */
+  readonly requireFamilies?: ReadonlyArray<Family>;
+}
+
+/** Required families the implementation does not declare, for a property needing them. */
+function unservedRequired(required: ReadonlyArray<Family>, needs: ReadonlyArray<Family>, impl: DmaImplementation): Family[] {
+  return required.filter((f) => needs.includes(f) && !impl.families.includes(f));
 }
 
 /**
@@ -40,7 +52,12 @@ export interface TestApi {
 export function declareConformance(api: TestApi, title: string, source: ImplementationSource, opts: ConformanceTestOptions = {}): void {
   const replay: ReplayRequest | undefined = replayRequest(opts.replay ?? process.env.DMACONFORM_REPLAY);
   const seed = replay?.seed ?? opts.seed ?? (Date.now() ^ (Math.random() * 0x100000000)) | 0;
+  const required = opts.requireFamilies ?? [];
+  const unknown = required.find((f) => !FAMILIES.includes(f));
+  if (unknown !== undefined) throw new Error(`dmaconform requireFamilies: '${unknown}' is not a family (one of ${FAMILIES.join(', ')})`);
   const properties = selectByClauses(allProperties(), opts.only ?? []);
+  const unchecked = required.find((f) => !properties.some((p) => p.families.includes(f)));
+  if (unchecked !== undefined) throw new Error(`dmaconform requireFamilies: no selected property checks the ${unchecked} family`);
   if (replay !== undefined && !properties.some((p) => p.name === replay.property)) {
     throw new Error(`dmaconform replay: no property named '${replay.property}' among this file's tests`);
   }
@@ -51,7 +68,11 @@ export function declareConformance(api: TestApi, title: string, source: Implemen
         const impl = typeof source === 'function' ? await source() : source;
         try {
           const r = await replayedRun(replay, () => runProperty(p, impl, { ...opts, seed, path: replay?.path ?? opts.path }));
-          if (r.status === 'UNSUPPORTED') return ctx.skip(r.reason);
+          if (r.status === 'UNSUPPORTED') {
+            const missing = unservedRequired(required, p.families, impl);
+            if (missing.length > 0) throw new Error(`${p.name}: the required ${missing.join(', ')} famil${missing.length === 1 ? 'y is' : 'ies are'} not served by ${impl.name} (its families: ${impl.families.join(', ') || 'none'})`);
+            return ctx.skip(r.reason);
+          }
           if (r.status === 'PASS') return;
           const text = `${describeFailure(r)}\n  ${vitestReplayLine(r)}`;
           if (r.strength === 'SHOULD' && !opts.strictShould) {

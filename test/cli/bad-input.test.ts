@@ -23,6 +23,11 @@ const BAD: ReadonlyArray<[string, string[], RegExp]> = [
   ['a property that does not exist', ['--property', 'aix.nothing'], /no property matches/],
   ['a clause that does not exist', ['--only', 'no.such-clause'], /no clause matches/],
   ['a stray argument', ['stray'], /unexpected argument 'stray'/],
+  ['a core given as a bare path', ['./fixtures/cores/first-fit.ts'], /^dmaconform: '\.\/fixtures\/cores\/first-fit\.ts' exports a placement core: run dmaconform --core \.\/fixtures\/cores\/first-fit\.ts\n$/],
+  ['an implementation given as a bare path', ['fixtures/examples/my-allocator.ts', '--seed', '1'], /^dmaconform: 'fixtures\/examples\/my-allocator\.ts' exports an implementation: run dmaconform --impl fixtures\/examples\/my-allocator\.ts\n$/],
+  ['a module path that names no file', ['./my-core.ts'], /^dmaconform: '\.\/my-core\.ts' is no file; a module is tested with --impl PATH \(an allocator\) or --core PATH \(a placement core\)\n$/],
+  ['a program given as a bare path', ['.ci/run'], /^dmaconform: '\.ci\/run' is a program: run dmaconform --exec \.ci\/run for an allocator speaking the exec protocol, or --core-exec \.ci\/run for a placement core\n$/],
+  ['an unknown family required', ['--require-family', 'aix,svr4'], /--require-family: 'svr4' is not a family/],
   ['an option given twice', ['--runs=3', '--runs', '4'], /--runs given more than once/],
   ['a flag with a value', ['--strict=yes'], /--strict takes no value/],
   ['an unknown short option', ['-x'], /unknown option '-x'/],
@@ -32,7 +37,6 @@ const BAD: ReadonlyArray<[string, string[], RegExp]> = [
   ['a missing --impl file', ['--impl', 'fixtures/no-such-allocator.ts'], /no such file/],
   ['a module without an implementation', ['--impl', 'fixtures/external/ts-broken/no-implementation.ts'], /exports neither createImplementation/],
   ['a module whose export lacks methods', ['--impl', 'fixtures/external/ts-broken/malformed.ts'], /translate\(\) is missing/],
-  ['a module that throws while loading', ['--impl', 'fixtures/external/ts-broken/load-error.ts'], /cannot load the module: .*\/dev\/dmaalloc0/],
   ['a JSON file as a module', ['--impl', 'package.json'], /exports neither/],
   ['an --exec command that does not exist', ['--exec', 'no-such-dmaconform-allocator --flag'], /cannot start the implementation: .*127.*not found/],
   ['--out in a missing directory', ['--out', 'no/such/dir/report.json'], /--out: cannot write 'no\/such\/dir\/report.json': no such directory 'no\/such\/dir'/],
@@ -68,10 +72,19 @@ describe('bad input', () => {
     }
   });
 
+  it('a module that throws while loading: exit 2, the message, then why in a block', async () => {
+    const r = await cli(['--impl', 'fixtures/external/ts-broken/load-error.ts']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^dmaconform: --impl fixtures\/external\/ts-broken\/load-error\.ts: cannot load the module:\n {2}Error: ts-broken: cannot open \/dev\/dmaalloc0\n/);
+  });
+
   it('--help prints the usage and exits 0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage:/);
+    expect(r.stdout).toMatch(/\b3 internal error of the suite itself/);
+    for (const option of ['--core-exec', '--require-family', '--verbose', 'dmaconform-report.html']) expect(r.stdout).toContain(option);
     for (const option of ['--impl', '--exec', '--replay', '--shard', '--expectations', '--update-expectations', '--reporter', 'html', 'explain', '--rules']) expect(r.stdout).toContain(option);
   });
 

@@ -1,10 +1,13 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FailurePicture } from '../../properties/runner/picture';
 import { pictureView } from '../../cli/picture/view';
 import { drawPicture } from '../../cli/picture/text';
 import { failureSvg } from '../../cli/report/html/svg';
 import { CLAUSES } from '../../spec/clauses';
-import { cli } from './helpers';
+import { ROOT, cli } from './helpers';
 
 const TIB = 1n << 40n;
 const hex = (n: bigint) => `0x${n.toString(16)}`;
@@ -62,9 +65,13 @@ describe('drawing a failure', () => {
 
 describe('--reporter html', () => {
   it('is one self-contained page: no external scripts, styles, fonts or images, and every clause in the register', async () => {
-    const r = await cli(['--impl', 'fixtures/mutants/crosses-boundary.ts', '--property', 'physcontig.placement', '--seed', '2', '--runs', '100', '--reporter', 'html']);
+    const cwd = mkdtempSync(join(tmpdir(), 'dmaconform-html-'));
+    const r = await cli(['--impl', join(ROOT, 'fixtures/mutants/crosses-boundary.ts'), '--property', 'physcontig.placement', '--seed', '2', '--runs', '100', '--reporter', 'html'], { cwd });
     expect(r.code).toBe(1);
-    const html = r.stdout;
+    // Without --out the page goes to a file, never to the terminal.
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/\ndmaconform: report written to dmaconform-report\.html\n$/);
+    const html = readFileSync(join(cwd, 'dmaconform-report.html'), 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).not.toMatch(/<link|\ssrc=|url\(|@import|@font-face/i);
     // The only URL is the SVG namespace, which is a name, not something fetched.

@@ -25,6 +25,8 @@ beforeAll(async () => {
   for (let k = 1; k <= 3; k++) await shard(`ref-${k}.json`, [...REFERENCE, '--shard', `${k}/3`]);
   for (let k = 1; k <= 2; k++) await shard(`mutant-${k}.json`, [...MUTANT, '--shard', `${k}/2`]);
   await shard('other-seed.json', ['--runs', '7', '--seed', '12', '--property', 'aix.*', '--shard', '3/3']);
+  writeFileSync(path('report.xml'), '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="dmaconform"/>\n');
+  writeFileSync(path('notes.txt'), 'shard 1 of 3: passed\n');
 });
 
 describe('dmaconform merge', () => {
@@ -38,7 +40,7 @@ describe('dmaconform merge', () => {
     expect(merged.seed).toBe(11);
     expect(new Map(merged.results.map((x) => [x.property, x.runs]))).toEqual(new Map(whole.results.map((x) => [x.property, x.runs])));
     expect(merged.summary.total).toBe(whole.summary.total);
-    expect(r.stderr).toMatch(/^dmaconform: \d+ properties: .*: CONFORMING\n$/);
+    expect(r.stderr).toMatch(/^dmaconform: \d+ properties: .*: CONFORMING on the selection only \(\d+ of \d+ properties\): not a verdict on the whole allocator\n$/);
   });
 
   it('a failure in one shard fails the merged verdict, with that shard\'s replay; an expectations file is honoured', async () => {
@@ -56,7 +58,7 @@ describe('dmaconform merge', () => {
     writeFileSync(expected, JSON.stringify({ [placement.failure!.clause!]: { status: 'FAIL', reason: 'known' } }));
     const gated = await cli(['merge', ...shards, '--expectations', expected]);
     expect(gated.code).toBe(0);
-    expect(gated.stdout).toMatch(/CONFORMING apart from the expected failures\n$/);
+    expect(gated.stdout).toMatch(/CONFORMING apart from the expected failures on the selection only \(2 of \d+ properties\): not a verdict on the whole allocator\n$/);
     const junit = parseXml((await cli(['merge', ...shards, '--reporter', 'junit'])).stdout);
     expect(junit.children.filter((c) => c.name === 'testcase').length).toBe(2);
   });
@@ -68,6 +70,8 @@ describe('dmaconform merge', () => {
     ['shards of different allocators', ['ref-1.json', 'mutant-2.json'], /tested 'mutant:ignores-align'/],
     ['a file that is not a report', ['../../package.json'], /not a dmaconform JSON report/],
     ['a file that does not exist', ['nothing.json'], /cannot read/],
+    ['a JUnit report', ['report.xml'], /^dmaconform: merge: \S+report\.xml: not JSON \(an HTML or XML report\? merge takes the reports written with --reporter json\)\n$/],
+    ['a text file', ['notes.txt'], /^dmaconform: merge: \S+notes\.txt: not JSON \(merge takes the reports written with --reporter json\)\n$/],
   ])('%s: exit 2 and one line', async (_, files, message) => {
     const r = await cli(['merge', ...files.map((f) => (f.startsWith('..') ? f.slice(6) : path(f)))]);
     expect(r.code).toBe(2);

@@ -58,7 +58,7 @@ export function reportProblems(doc: unknown): string[] {
   if (!isObject(doc)) return problems;
   const summaryKeys = [...STATUSES, 'total', 'mustFailures', 'shouldFailures'];
   fields('summary', doc.summary, Object.fromEntries(summaryKeys.map((k) => [k, isInt])), {}, problems);
-  fields('gate', doc.gate, { passed: isBool, exitCode: isInt, regressions: arrayOf(isString), expected: arrayOf(isString), nowPasses: arrayOf(isString) }, {}, problems);
+  fields('gate', doc.gate, { passed: isBool, exitCode: isInt, regressions: arrayOf(isString), expected: arrayOf(isString), nowPasses: arrayOf(isString), unjudgedFamilies: arrayOf(isString), missingRequiredFamilies: arrayOf(isString) }, {}, problems);
   for (const [i, r] of ((doc.results as unknown[]) ?? []).entries()) {
     fields(
       `results[${i}]`,

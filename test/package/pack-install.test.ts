@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { core, helper, implCjs, implMjs, implTs } from '../cli/layout-sources';
 
 /*
  * The package as a user gets it: `npm pack` (which builds), the tarball
@@ -16,6 +17,7 @@ const SLOW = 300_000;
 
 let dir = '';
 let app = '';
+let tarball = '';
 
 // The outer vitest's variables would make the inner one think it is a worker.
 const inherited = Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !['NODE_OPTIONS', 'TS_NODE_PROJECT', 'FORCE_COLOR'].includes(k));
@@ -46,20 +48,21 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dmaconform-pack-'));
   // vitest's globalSetup has just built dist/; packing without scripts keeps tsc from rewriting it while other test files run it.
   mustSucceed(run('npm', ['pack', '--pack-destination', dir, '--silent', '--ignore-scripts'], ROOT), 'npm pack');
-  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
-  if (tarball === undefined) throw new Error(`npm pack left no tarball in ${dir}`);
+  const packed = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  if (packed === undefined) throw new Error(`npm pack left no tarball in ${dir}`);
+  tarball = join(dir, packed);
   app = join(dir, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
   mustSucceed(
-    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(dir, tarball), `vitest@${PKG.devDependencies.vitest}`]),
+    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, `vitest@${PKG.devDependencies.vitest}`]),
     'npm install',
   );
 }, SLOW);
 
 afterAll(() => {
   if (dir !== '') rmSync(dir, { recursive: true, force: true });
-});
+}, SLOW);
 
 describe('the packed tarball, installed into a fresh project', { timeout: SLOW }, () => {
   it('ships what users need and nothing else', () => {
@@ -74,6 +77,21 @@ describe('the packed tarball, installed into a fresh project', { timeout: SLOW }
     expect(files).toEqual(expect.arrayContaining(['fixtures/external/c/core/dmacore.h', 'fixtures/external/c/core/core-exec.c', 'fixtures/cores/c/bitmap.c', 'fixtures/cores/exec/first-fit.js']));
     expect(files.filter((f) => f.includes('/build/'))).toEqual([]);
     expect(files.filter((f) => /^(test|bench|\.ci|cli|spec|impl|properties)\//.test(f) || f.endsWith('.tsbuildinfo'))).toEqual([]);
+    // Nothing on install asks the consumer to trust a script.
+    const installed = JSON.parse(readFileSync(join(app, 'node_modules', 'dmaconform', 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    expect(Object.keys(installed.scripts ?? {}).filter((k) => /^(pre|post)?(install|prepare)$/.test(k))).toEqual([]);
+  });
+
+  it('explain prints rerun lines that run in the project', () => {
+    const text = mustSucceed(dmaconform('explain', 'd_alloc_dmamem.align-physical'), 'explain').stdout;
+    // The renderer wraps long lines; the words are what a user copies.
+    const rerun = /rerun: {2}npx dmaconform (--impl\s+\S+\s+--property\s+\S+\s+--replay\s+\S+)/.exec(text);
+    expect(rerun, text).not.toBeNull();
+    const args = rerun![1]!.split(/\s+/);
+    expect(args[1]).toMatch(/^node_modules\/dmaconform\/dist\/fixtures\/mutants\//);
+    const r = dmaconform(...args, '--reporter', 'json');
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { results: Array<{ failure: { clause: string } }> }).results[0]!.failure.clause).toBe('d_alloc_dmamem.align-physical');
   });
 
   it('--version and --help', () => {
@@ -155,7 +173,7 @@ describe('the packed tarball, installed into a fresh project', { timeout: SLOW }
         "import { describeConformance, describeCoreConformance } from 'dmaconform/vitest';",
         '',
         "if (typeof describeCoreConformance !== 'function') throw new Error('dmaconform/vitest has no describeCoreConformance');",
-        "describeConformance('packed reference', () => createReference(), { budget: 0.05, seed: 5 });",
+        "describeConformance('packed reference', () => createReference(), { budget: 0.05, seed: 5, requireFamilies: ['aix', 'svr5-phys'] });",
         '',
       ].join('\n'),
     );
@@ -163,5 +181,78 @@ describe('the packed tarball, installed into a fresh project', { timeout: SLOW }
     expect(r.stdout).toMatch(/Tests\s+\d+ passed \(\d+\)/);
     // Both entries' declarations resolve from the installed package.
     mustSucceed(run('npx', ['tsc', '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', 'alloc.test.ts']), 'tsc on alloc.test.ts');
+  });
+});
+
+/** A fresh project with these files, the tarball installed into it from npm's cache (the first install filled it). */
+function installedProject(files: Record<string, string>): string {
+  const root = join(dir, `layout-${readdirSync(dir).length}`);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  mustSucceed(run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], root), `npm install in ${root}`);
+  return root;
+}
+
+const QUICK = ['--property', 'aix.placement', '--property', 'physcontig.placement', '--runs', '10', '--seed', '6', '--reporter', 'json'];
+
+function conforms(root: string, ...args: string[]): void {
+  const r = mustSucceed(run('npx', ['dmaconform', ...args, ...QUICK], root), `dmaconform ${args.join(' ')} in ${root}`);
+  expect(json(r).summary.PASS).toBe(2);
+}
+
+describe('the packed tarball in the layouts projects have: a core and an implementation load and run', { timeout: SLOW }, () => {
+  it('src/ under a root tsconfig (rootDir, nodenext, strict) in a "type": "module" package', () => {
+    const root = installedProject({
+      'package.json': JSON.stringify({ name: 'esm-app', version: '1.0.0', private: true, type: 'module' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'build', module: 'nodenext', moduleResolution: 'nodenext', strict: true, target: 'es2022', skipLibCheck: true }, include: ['src'] }),
+      'src/first-fit.ts': core('./helper.js'),
+      'src/helper.ts': helper,
+      'src/alloc.ts': implTs,
+      'src/alloc.mjs': implMjs,
+    });
+    conforms(root, '--core', 'src/first-fit.ts');
+    conforms(root, '--impl', 'src/alloc.ts');
+    conforms(root, '--impl', 'src/alloc.mjs');
+    // The same sources type-check under that tsconfig against the shipped declarations.
+    mustSucceed(run('node', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], root), 'tsc -p tsconfig.json');
+  });
+
+  it('.mts modules and a CommonJS project with its own tsconfig', () => {
+    const root = installedProject({
+      'package.json': JSON.stringify({ name: 'cjs-app', version: '1.0.0', private: true }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'lib', module: 'commonjs', strict: true } }),
+      'lib/first-fit.mts': core('./helper.mjs'),
+      'lib/helper.mts': helper,
+      'lib/first-fit.ts': core('./helper'),
+      'lib/helper.ts': helper,
+      'lib/alloc.cjs': implCjs,
+    });
+    conforms(root, '--core', 'lib/first-fit.mts');
+    conforms(root, '--core', 'lib/first-fit.ts');
+    conforms(root, '--impl', 'lib/alloc.cjs');
+  });
+
+  it('a monorepo workspace, run from the root and from the package', () => {
+    const root = installedProject({
+      'package.json': JSON.stringify({ name: 'mono', version: '1.0.0', private: true, workspaces: ['packages/*'] }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext' }, files: [] }),
+      'packages/util/package.json': JSON.stringify({ name: '@mono/util', version: '1.0.0', type: 'module', main: 'src/index.ts' }),
+      'packages/util/src/index.ts': helper,
+      'packages/alloc/package.json': JSON.stringify({ name: '@mono/alloc', version: '1.0.0', type: 'module' }),
+      'packages/alloc/tsconfig.json': JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { rootDir: 'src' } }),
+      'packages/alloc/src/core.ts': core('@mono/util'),
+      'packages/alloc/src/alloc.ts': implTs,
+    });
+    conforms(root, '--core', 'packages/alloc/src/core.ts');
+    conforms(join(root, 'packages', 'alloc'), '--impl', 'src/alloc.ts');
+  });
+
+  it('a module that does not load says why: file, line, column and the diagnostic, exit 2', () => {
+    const root = installedProject({ 'package.json': JSON.stringify({ name: 'broken', version: '1.0.0', private: true }), 'src/core.ts': 'export const size: number = ;\n' });
+    const r = run('npx', ['dmaconform', '--core', 'src/core.ts'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dmaconform: --core src/core.ts: cannot load the module:\n  src/core.ts:1:29 - error TS1109: Expression expected.\n');
   });
 });

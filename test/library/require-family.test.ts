@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createImplementation as example } from '../../fixtures/examples/my-allocator';
+import { declareConformance, type TestApi } from '../../properties/library/conformance';
+
+interface Declared {
+  readonly name: string;
+  readonly body: (ctx: { skip: (note?: string) => void }) => Promise<void>;
+}
+
+/** A stand-in for vitest that records the tests declared, so they can be run here one by one. */
+function recorder(): { api: TestApi; tests: Declared[] } {
+  const tests: Declared[] = [];
+  return { tests, api: { describe: (_name, body) => body(), it: (name, _options, body) => tests.push({ name, body }) } };
+}
+
+async function outcome(t: Declared): Promise<string> {
+  let skipped = false;
+  try {
+    await t.body({ skip: () => void (skipped = true) });
+  } catch (e) {
+    return `failed: ${(e as Error).message}`;
+  }
+  return skipped ? 'skipped' : 'passed';
+}
+
+const test = (declared: { tests: Declared[] }, prefix: string) => declared.tests.find((t) => t.name.startsWith(`${prefix} `))!;
+
+describe('requireFamilies in the library (and so in dmaconform/vitest)', () => {
+  it('a property of a required family the implementation does not serve fails instead of being skipped', async () => {
+    const declared = recorder();
+    declareConformance(declared.api, 'example', () => example(), { seed: 1, numRuns: 2, requireFamilies: ['svr5-physreq'] });
+    expect(await outcome(test(declared, 'physreq.placement'))).toBe('failed: physreq.placement: the required svr5-physreq family is not served by my-allocator (its families: aix, svr5-physcontig)');
+    expect(await outcome(test(declared, 'phys.placement'))).toBe('skipped');
+    expect(await outcome(test(declared, 'aix.placement'))).toBe('passed');
+  });
+
+  it('without it, such a property is skipped', async () => {
+    const declared = recorder();
+    declareConformance(declared.api, 'example', () => example(), { seed: 1, numRuns: 2 });
+    expect(await outcome(test(declared, 'physreq.placement'))).toBe('skipped');
+  });
+
+  it('an unknown family, or one no selected property checks, is refused when the tests are declared', () => {
+    expect(() => declareConformance(recorder().api, 'x', () => example(), { requireFamilies: ['linux' as never] })).toThrow(/'linux' is not a family/);
+    expect(() => declareConformance(recorder().api, 'x', () => example(), { only: ['d_alloc_dmamem.*'], requireFamilies: ['svr5-phys'] })).toThrow(/no selected property checks the svr5-phys family/);
+  });
+});
