@@ -1,7 +1,8 @@
 /**
  * What a user writes: a placement core. It hands out physical byte ranges
  * and takes them back; it knows nothing of handles, physreqs, contexts, DDI
- * versions or sleeping, which the shell (core/shell) supplies around it.
+ * versions or sleeping, which the service layer (core/services) supplies
+ * around it. The reference allocator is the same layer over its own core.
  * Every address and size is a bigint.
  */
 
@@ -28,6 +29,12 @@ export interface PlacementRequest {
   readonly highest: bigint;
 }
 
+/** One piece of a scattered answer: physical [phys, phys + length). */
+export interface CoreSegment {
+  readonly phys: bigint;
+  readonly length: bigint;
+}
+
 /** Constraints a core may declare it does not handle; the shell then refuses every request needing one. */
 export interface CoreLimits {
   /** false: the core ignores `boundary`, so physreqs with a phys_boundary are refused at physreq_prep. */
@@ -43,6 +50,18 @@ export interface PlacementCore {
   alloc(request: PlacementRequest): bigint | null;
   /** Gives back a range alloc returned, with the size it was asked for. The shell passes only live ranges. */
   free(address: bigint, size: bigint): void;
+  /**
+   * Optional, for requests whose memory may be scattered (AIX without
+   * DMA_CONTIGUOUS, kmem_alloc_physreq and kmem_zalloc_physreq without
+   * PREQ_PHYSCONTIG): pieces that together hold `size` bytes, in the order
+   * they are mapped, or null when none can be found now. The first piece
+   * starts on a multiple of `align`; every byte lies in [lowest, highest];
+   * cut at every multiple of `boundary` (when non-zero) they make at most
+   * `maxSegments` pieces (0: no limit). Each piece is later given back on
+   * its own with free(phys, length). Without it the shell asks alloc for
+   * one run, which meets every such request too.
+   */
+  allocScattered?(request: PlacementRequest, maxSegments: number): ReadonlyArray<CoreSegment> | null;
   /**
    * Optional access to the memory the core manages (where in-band headers
    * live): the suite then reads and writes allocations here, so a header
