@@ -217,6 +217,7 @@ export class DmaKernel {
       const a = this.table.containing(v);
       let offset = a === undefined ? -1n : v - a.vaddr;
       if (a === undefined || offset >= a.size) throw new RangeError(`${api}: virtual address ${hex(v)} is not mapped`);
+      const before = left;
       for (const s of a.segments) {
         if (offset >= s.length) {
           offset -= s.length;
@@ -229,6 +230,8 @@ export class DmaKernel {
         offset = 0n;
         if (left === 0n) break;
       }
+      // Bytes of the allocation no piece backs are not mapped either.
+      if (left === before) throw new RangeError(`${api}: virtual address ${hex(v)} is not mapped`);
     }
     for (let i = 0; i < pieces.length; i += 2) visit(pieces[i]!, pieces[i + 1]!);
   }
