@@ -1,4 +1,5 @@
 import { checkingSection } from './sections/checking';
+import { coreParitySection } from './sections/core-parity';
 import { floodSection } from './sections/flood';
 import { frameSection } from './sections/frames';
 import { interruptSection } from './sections/interrupt';
@@ -22,6 +23,7 @@ const SECTIONS: BenchSection[] = [
   checkingSection,
   protocolSection,
   floodSection,
+  coreParitySection,
 ];
 
 async function main(): Promise<void> {

@@ -27,7 +27,7 @@ async function soakFamily<S>(fam: FamilyAdapter<S>, ops: number, seed: number): 
   let allocations = 0;
   try {
     await s.boot(fam.ddiVersion, seed);
-    const freeAtBoot = impl.kernel.frames.freeFrames();
+    const freeAtBoot = impl.frames.freeFrames();
     const boot = await measureCapacity(s);
     for (let i = 0; i < ops; i++) {
       if (rng() < 0.55) {
@@ -41,7 +41,7 @@ async function soakFamily<S>(fam: FamilyAdapter<S>, ops: number, seed: number): 
     }
     await s.verifyContents();
     await checkRestored(s, boot);
-    return { breaks, leaked: freeAtBoot - impl.kernel.frames.freeFrames(), allocations };
+    return { breaks, leaked: freeAtBoot - impl.frames.freeFrames(), allocations };
   } catch (e) {
     breaks.push(e instanceof ClauseFailure ? e.message : String(e));
     return { breaks, leaked: -1, allocations };

@@ -1,7 +1,8 @@
 /**
  * What a user writes: a placement core. It hands out physical byte ranges
  * and takes them back; it knows nothing of handles, physreqs, contexts, DDI
- * versions or sleeping, which the shell (core/shell) supplies around it.
+ * versions or sleeping, which the service layer (core/services) supplies
+ * around it. The reference allocator is the same layer over its own core.
  * Every address and size is a bigint.
  */
 
@@ -28,7 +29,18 @@ export interface PlacementRequest {
   readonly highest: bigint;
 }
 
-/** Constraints a core may declare it does not handle; the shell then refuses every request needing one. */
+/** One piece of a scattered answer: physical [phys, phys + length). */
+export interface CoreSegment {
+  readonly phys: bigint;
+  readonly length: bigint;
+}
+
+/**
+ * Constraints a core may declare it does not handle; the shell then refuses
+ * every request needing one (physreq_prep answers false). This is the only
+ * way to decline a constraint: otherwise a request it cannot meet is
+ * answered null.
+ */
 export interface CoreLimits {
   /** false: the core ignores `boundary`, so physreqs with a phys_boundary are refused at physreq_prep. */
   readonly boundary?: boolean;
@@ -37,17 +49,41 @@ export interface CoreLimits {
 export interface PlacementCore {
   readonly name: string;
   readonly supports?: CoreLimits;
-  /** Starts afresh over these RAM ranges (sorted, disjoint); any earlier state is forgotten. */
+  /**
+   * Starts afresh over these RAM ranges; any earlier state is forgotten.
+   * RAM is exact bytes: the map's RAM byte for byte, sorted, disjoint,
+   * touching ranges merged, reserved ranges and holes left out, nothing
+   * rounded to pages (a range may be 1 byte, start anywhere, span TiB).
+   * Every byte handed out must lie in one of them; working in whole pages
+   * inside them is the core's own choice.
+   */
   init(ranges: ReadonlyArray<CoreRange>, pageSize: number): void;
-  /** The physical start of a fitting range, or null when none can be found now. */
+  /**
+   * The physical start of a fitting range, or null when none can be found
+   * now (and then nothing changed). The answer is mapped as given and
+   * judged by the properties: it is never corrected.
+   */
   alloc(request: PlacementRequest): bigint | null;
   /** Gives back a range alloc returned, with the size it was asked for. The shell passes only live ranges. */
   free(address: bigint, size: bigint): void;
+  /**
+   * Optional, for requests whose memory may be scattered (AIX without
+   * DMA_CONTIGUOUS, kmem_alloc_physreq and kmem_zalloc_physreq without
+   * PREQ_PHYSCONTIG): pieces that together hold `size` bytes, in the order
+   * they are mapped, or null when none can be found now. The first piece
+   * starts on a multiple of `align`; every byte lies in [lowest, highest];
+   * cut at every multiple of `boundary` (when non-zero) they make at most
+   * `maxSegments` pieces (0: no limit). Each piece is later given back on
+   * its own with free(phys, length). Without it the shell asks alloc for
+   * one run, which meets every such request too.
+   */
+  allocScattered?(request: PlacementRequest, maxSegments: number): ReadonlyArray<CoreSegment> | null;
   /**
    * Optional access to the memory the core manages (where in-band headers
    * live): the suite then reads and writes allocations here, so a header
    * inside a handed-out range is caught. Without it the shell keeps the bytes.
    */
+  /** Exactly `length` bytes; a shorter or longer answer is the core's crash, never padded or cut. */
   read?(address: bigint, length: number): Uint8Array;
   write?(address: bigint, data: Uint8Array): void;
   /** Optional: release what the core holds (a subprocess) when the suite is done with it. */

@@ -7,3 +7,5 @@ export { CoreShell, createCoreShell } from './shell/core-shell';
 export { attributionOf, shellNote, type Attribution } from './attribution';
 export { coreShapeProblem } from './shape';
 export { ExecCore } from './exec/exec-core';
+export type { CoreSegment } from './contract';
+export { ServiceLayer } from './services/layer';

@@ -3,7 +3,7 @@ import { describeConformance, type ConformanceTestOptions } from '../properties/
 
 /**
  * describeConformance for a placement core: each property runs against the
- * core inside the suite's shell (core/shell), a fresh core per property.
+ * core inside the suite's service layer (core/services), a fresh core per property.
  * Which clauses judge the core and which the shell supplies: core/attribution.ts.
  */
 export function describeCoreConformance(title: string, createCore: () => PlacementCore, opts: ConformanceTestOptions = {}): void {

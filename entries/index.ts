@@ -13,7 +13,7 @@ export type { MemoryMap, MemoryRange } from '../spec/interface/memory-map';
 export type { PhysSegment, PhysreqFields, DmaConstraints } from '../spec/constraints/types';
 export { ReferenceKernel, createReference } from '../impl/reference';
 export { CoreShell, createCoreShell, attributionOf } from '../core';
-export type { PlacementCore, PlacementRequest, CoreRange, CoreLimits } from '../core';
+export type { PlacementCore, PlacementRequest, CoreRange, CoreLimits, CoreSegment } from '../core';
 export { allProperties } from '../properties';
 export { runProperty } from '../properties/runner/run-property';
 export { runSuite } from '../properties/runner/run-suite';

@@ -1,106 +1,41 @@
-import type { Context } from '../spec/constants/context';
-import type { PhysSegment, PhysreqFields } from '../spec/constraints/types';
-import { FAMILIES, type DmaImplementation, type PhysAllocation, type SetupConfig } from '../spec/interface/implementation';
-import { AixServices } from './aix/services';
-import { DmaKernel } from './kernel/kernel';
-import type { ReferenceOptions } from './kernel/options';
-import { Svr5Services } from './svr5/services';
+import type { PlacementCore } from '../core/contract';
+import { ServiceLayer } from '../core/services/layer';
+import type { SetupConfig } from '../spec/interface/implementation';
+import { ReferenceEngine } from './engine/reference-engine';
+import type { FrameAllocator } from './frames/frame-allocator';
+import { DEFAULT_OPTIONS, type ReferenceOptions } from './kernel/options';
 
 /**
- * The reference allocator: every service of both families over one
- * simulated kernel, satisfying every clause of the catalogue. Each setup
- * boots a fresh kernel.
+ * The reference allocator: the service layer every placement core runs
+ * behind (core/services), over the reference's placement engine (the frame
+ * allocator as a placement core). Each setup boots a fresh kernel and engine.
  */
-export class ReferenceKernel implements DmaImplementation {
+export class ReferenceKernel extends ServiceLayer {
   readonly name: string = 'reference';
-  readonly families = FAMILIES;
-  private state: { kernel: DmaKernel; aix: AixServices; svr5: Svr5Services } | null = null;
+  declare heapOf: (vaddr: bigint) => 'real_heap' | 'pinned_heap' | null;
 
-  constructor(readonly options: ReferenceOptions = {}) {}
-
-  setup(config: SetupConfig): void {
-    const kernel = this.createKernel(config);
-    this.state = { kernel, aix: this.createAix(kernel), svr5: this.createSvr5(kernel, config) };
+  constructor(readonly options: ReferenceOptions = {}) {
+    // The reference always says which heap backs an area, with real_heap tried first unless switched off.
+    super({ heaps: true, realHeap: options.aixRealHeap ?? DEFAULT_OPTIONS.aixRealHeap, maxHandles: options.maxHandles ?? DEFAULT_OPTIONS.maxHandles });
   }
 
-  // The parts a variant (a fixture mutant, an experiment) may replace.
-  protected createKernel(config: SetupConfig): DmaKernel {
-    return new DmaKernel(config, this.options);
+  protected createEngine(config: SetupConfig): PlacementCore {
+    return this.createReferenceEngine(config);
   }
 
-  protected createAix(kernel: DmaKernel): AixServices {
-    return new AixServices(kernel);
+  /** The reference placement engine for one setup; a variant may return a subclass. */
+  protected createReferenceEngine(config: SetupConfig): ReferenceEngine {
+    return new ReferenceEngine(this.options, config.seed ?? 0);
   }
 
-  protected createSvr5(kernel: DmaKernel, config: SetupConfig): Svr5Services {
-    return new Svr5Services(kernel, config.ddiVersion);
+  /** The booted placement engine, for tests and benchmarks that look inside. */
+  get engine(): ReferenceEngine {
+    return this.kernel.engine as ReferenceEngine;
   }
 
-  /** The booted kernel, for tests and benchmarks that look inside. */
-  get kernel(): DmaKernel {
-    return this.booted().kernel;
-  }
-
-  private booted(): { kernel: DmaKernel; aix: AixServices; svr5: Svr5Services } {
-    if (this.state === null) throw new Error(`${this.name}: setup() has not been called`);
-    return this.state;
-  }
-
-  d_map_init(ctx: Context, bid: number, flags: number, busFlags: number, channel: number): number {
-    return this.booted().aix.d_map_init(ctx, bid, flags, busFlags, channel);
-  }
-  d_map_clear(ctx: Context, handle: number): void {
-    this.booted().aix.d_map_clear(ctx, handle);
-  }
-  d_alloc_dmamem(ctx: Context, handle: number, size: bigint, align: number): bigint | null {
-    return this.booted().aix.d_alloc_dmamem(ctx, handle, size, align);
-  }
-  d_free_dmamem(ctx: Context, handle: number, addr: bigint, size: bigint): number {
-    return this.booted().aix.d_free_dmamem(ctx, handle, addr, size);
-  }
-
-  physreq_alloc(ctx: Context, flag: number): number {
-    return this.booted().svr5.physreq_alloc(ctx, flag);
-  }
-  physreq_set(ctx: Context, preq: number, fields: Partial<PhysreqFields>): void {
-    this.booted().svr5.physreq_set(ctx, preq, fields);
-  }
-  physreq_prep(ctx: Context, preq: number, flag: number): boolean {
-    return this.booted().svr5.physreq_prep(ctx, preq, flag);
-  }
-  physreq_free(ctx: Context, preq: number): void {
-    this.booted().svr5.physreq_free(ctx, preq);
-  }
-  kmem_alloc_physcontig(ctx: Context, size: bigint, preq: number, flag: number): bigint | null | Promise<bigint> {
-    return this.booted().svr5.kmem_alloc_physcontig(ctx, size, preq, flag);
-  }
-  kmem_free_physcontig(ctx: Context, addr: bigint, size: bigint): void {
-    this.booted().svr5.kmem_free_physcontig(ctx, addr, size);
-  }
-  kmem_alloc_physreq(ctx: Context, size: bigint, preq: number, flag: number): bigint | null | Promise<bigint> {
-    return this.booted().svr5.kmem_alloc_physreq(ctx, size, preq, flag);
-  }
-  kmem_zalloc_physreq(ctx: Context, size: bigint, preq: number, flag: number): bigint | null | Promise<bigint> {
-    return this.booted().svr5.kmem_zalloc_physreq(ctx, size, preq, flag);
-  }
-  kmem_alloc_phys(ctx: Context, size: bigint, preq: number, flags: number): PhysAllocation | null | Promise<PhysAllocation> {
-    return this.booted().svr5.kmem_alloc_phys(ctx, size, preq, flags);
-  }
-  kmem_free(ctx: Context, addr: bigint, size: bigint): void {
-    this.booted().svr5.kmem_free(ctx, addr, size);
-  }
-
-  translate(vaddr: bigint, length: bigint): PhysSegment[] {
-    return this.booted().kernel.translate(vaddr, length);
-  }
-  read(vaddr: bigint, length: number): Uint8Array {
-    return this.booted().kernel.read(vaddr, length);
-  }
-  write(vaddr: bigint, data: Uint8Array): void {
-    this.booted().kernel.write(vaddr, data);
-  }
-  heapOf(vaddr: bigint): 'real_heap' | 'pinned_heap' | null {
-    return this.booted().aix.heapOf(vaddr);
+  /** The engine's free frames, for tests and benchmarks that look inside. */
+  get frames(): FrameAllocator {
+    return this.engine.frames;
   }
 }
 

@@ -28,8 +28,8 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
     kind: 'invariant',
     ambiguity: {
       question: 'Firmware maps give ranges whose base or length is not a whole number of pages; the documents speak only of memory, while allocators hand out pages.',
-      interpretation: 'Only pages lying wholly inside RAM may be used: a range is trimmed inward to page boundaries, and a page shared with a hole or a reserved range is never handed out. Every byte of every request is checked against the byte-exact map.',
-      why: 'A page is the smallest unit a device is given; part of a page outside RAM would put the device on memory the map does not offer.',
+      interpretation: 'RAM means exact bytes: every byte of every allocation must lie inside a RAM range of the byte-exact map (touching RAM ranges count as one). An allocator may use the RAM part of a page the map shares with a hole or a reserved range; one that works in whole pages trims each range inward to its whole pages, which is its own choice, not a rule.',
+      why: 'The documents speak of memory, not pages, and what a device is given is the bytes it may touch: those must all be RAM. A byte-granular allocator (headers, sub-page blocks) is then judged by the same check as a page-granular one.',
     },
   },
   {

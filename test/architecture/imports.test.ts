@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /** The project's import graph, read from the sources: relative imports only. */
 const ROOT = resolve(__dirname, '../..');
-const LAYERS = ['spec', 'impl', 'core', 'properties', 'fixtures', 'cli', 'entries', 'bench'];
+const LAYERS = ['spec', 'core', 'impl', 'properties', 'fixtures', 'cli', 'entries', 'bench'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -59,13 +59,14 @@ describe('architecture', () => {
     expect(cycles).toEqual([]);
   });
 
-  it('keeps the layers apart: spec depends on nothing, the reference only on spec, the properties never on the core shell or the CLI', () => {
+  it('keeps the layers apart: spec depends on nothing, the service layer only on spec, the reference on that layer, the properties never on the service layer or the CLI', () => {
     const allowed: Record<string, string[]> = {
       spec: ['spec'],
-      impl: ['spec', 'impl'],
-      // The placement-core shell stands beside the reference: a user-facing shell must not lean on the reference's internals.
+      // The service layer every placement core runs behind: it must not lean on the reference's internals.
       core: ['spec', 'core'],
-      // The properties judge any implementation; wrapping a core in the shell is an entry's work (entries/).
+      // The reference is that layer over its own placement engine.
+      impl: ['spec', 'core', 'impl'],
+      // The properties judge any implementation; wrapping a core in the layer is an entry's work (entries/).
       properties: ['spec', 'impl', 'properties'],
       fixtures: ['spec', 'impl', 'core', 'fixtures'],
       cli: ['spec', 'impl', 'core', 'properties', 'fixtures', 'cli'],

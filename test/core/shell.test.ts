@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlacementCore, PlacementRequest } from '../../core/contract';
 import { attributionOf, shellNote } from '../../core/attribution';
-import { coreRequest } from '../../core/shell/request';
+import { coreRequest } from '../../core/services/request';
 import { CoreShell } from '../../core/shell/core-shell';
 import { FirstFitCore } from '../../fixtures/cores/first-fit';
 import { TaggedFirstFitCore } from '../../fixtures/cores/tagged-first-fit';

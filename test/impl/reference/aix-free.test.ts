@@ -15,9 +15,9 @@ function withAllocation() {
 describe('reference d_free_dmamem', () => {
   it('returns 0, frees the frames and unmaps the area', () => {
     const { ref, h, v, size } = withAllocation();
-    const free = ref.kernel.frames.freeFrames();
+    const free = ref.frames.freeFrames();
     expect(ref.d_free_dmamem('process', h, v, size)).toBe(0);
-    expect(ref.kernel.frames.freeFrames()).toBe(free + 3);
+    expect(ref.frames.freeFrames()).toBe(free + 3);
     expect(ref.aix.handles.get(h)?.live).toBe(0);
     expect(() => ref.translate(v, 1n)).toThrow(RangeError);
   });

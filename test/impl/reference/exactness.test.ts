@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KERNEL_VA_BASE } from '../../../impl/kernel/virtual-space';
+import { KERNEL_VA_BASE } from '../../../core/services/kernel/virtual-space';
 import { U64_MAX } from '../../../spec/address/u64';
 import { DMA_ADDRESS_64_BIT, DMA_CONTIGUOUS, DMA_ENABLE_64 } from '../../../spec/constants/aix';
 import { KM_FAIL_OK, KM_NOSLEEP } from '../../../spec/constants/svr5';
@@ -46,7 +46,7 @@ describe('reference: 64-bit exactness', () => {
     ref.write(v + 16n * MIB - 5000n, data);
     expect(ref.read(v + 16n * MIB - 5000n, 5000)).toEqual(data);
     ref.kmem_free_physcontig('user', v, 16n * MIB);
-    expect(ref.kernel.frames.freeFrames()).toBe(4096);
+    expect(ref.frames.freeFrames()).toBe(4096);
   });
 
   it('honours alignments and boundaries near 2^64', () => {
@@ -93,7 +93,7 @@ describe('reference: 64-bit exactness', () => {
     const v = ref.kmem_alloc_physcontig('user', size, prepped(ref), KM_NOSLEEP) as bigint;
     const pages = (size + PAGE - 1n) / PAGE;
     expect(ref.kernel.table.get(v)?.pages).toBe(Number(pages));
-    expect(BigInt(ref.kernel.frames.freeFrames())).toBe((1n << 48n) - pages);
+    expect(BigInt(ref.frames.freeFrames())).toBe((1n << 48n) - pages);
     expect(ref.translate(v, size)).toEqual([{ phys: 0n, length: size }]);
   });
 
@@ -101,7 +101,7 @@ describe('reference: 64-bit exactness', () => {
     const ref = boot({ map: HUGE_RAM });
     const preq = prepped(ref);
     expect(ref.kmem_alloc_physcontig('user', size, preq, KM_NOSLEEP)).toBeNull();
-    expect(ref.kernel.frames.freeFrames()).toBe(2 ** 48);
+    expect(ref.frames.freeFrames()).toBe(2 ** 48);
   });
 
   it('places half a terabyte in one exact run on huge-1t', () => {

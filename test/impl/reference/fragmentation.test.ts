@@ -15,7 +15,7 @@ function loaded(seed: number, options: ReferenceOptions) {
 /** A 64-page scatterable allocation on a loaded kernel; its segments in virtual order. */
 function scattered(seed: number, options: ReferenceOptions): PhysSegment[] {
   const ref = loaded(seed, options);
-  expect(ref.kernel.frames.largestRun()).toBeLessThan(Number(SCATTER_PAGES));
+  expect(ref.frames.largestRun()).toBeLessThan(Number(SCATTER_PAGES));
   const v = ref.kmem_alloc_physreq('user', SCATTER_PAGES * PAGE, prepped(ref), KM_NOSLEEP) as bigint;
   return ref.translate(v, SCATTER_PAGES * PAGE);
 }
@@ -25,8 +25,8 @@ const ascending = (segs: PhysSegment[]) => segs.every((s, i) => i === 0 || segs[
 describe('reference: loadFraction', () => {
   it('holds that share of RAM from boot, never giving it back', () => {
     const ref = boot({ seed: 3, options: { loadFraction: 0.5 } });
-    const total = ref.kernel.frames.totalFrames();
-    expect(ref.kernel.frames.freeFrames()).toBe(total - Math.floor(total * 0.5));
+    const total = ref.frames.totalFrames();
+    expect(ref.frames.freeFrames()).toBe(total - Math.floor(total * 0.5));
     expect(ref.kernel.table.size).toBe(0);
   });
 
@@ -34,7 +34,7 @@ describe('reference: loadFraction', () => {
     const size = MIB;
     const ref = boot({ ddi: '5', map: 'small-16m', seed: 1, options: { loadFraction: LOAD } });
     const preq = prepped(ref);
-    const frames = ref.kernel.frames;
+    const frames = ref.frames;
     expect(BigInt(frames.freeFrames()) * PAGE).toBeGreaterThan(4n * size);
     expect(BigInt(frames.largestRun()) * PAGE).toBeLessThan(size);
     const before = snapshot(ref);
@@ -47,7 +47,7 @@ describe('reference: loadFraction', () => {
   });
 
   it('is deterministic from the seed', () => {
-    const free = (seed: number) => loaded(seed, { loadFraction: LOAD }).kernel.frames.snapshot();
+    const free = (seed: number) => loaded(seed, { loadFraction: LOAD }).frames.snapshot();
     expect(free(42)).toEqual(free(42));
     expect(free(42)).not.toEqual(free(43));
   });
@@ -72,7 +72,7 @@ describe('reference: randomizeFreeList', () => {
 
   it('scatters AIX memory on a handle without DMA_CONTIGUOUS too', () => {
     const ref = loaded(5, { loadFraction: LOAD, randomizeFreeList: true });
-    expect(ref.kernel.frames.largestRun()).toBeLessThan(Number(SCATTER_PAGES));
+    expect(ref.frames.largestRun()).toBeLessThan(Number(SCATTER_PAGES));
     const h = ref.d_map_init('process', 0, 0, 0, 0);
     const v = ref.d_alloc_dmamem('process', h, SCATTER_PAGES * PAGE, 12)!;
     expect(ascending(ref.translate(v, SCATTER_PAGES * PAGE))).toBe(false);

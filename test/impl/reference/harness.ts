@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
 import { loadFixtureMap } from '../../../fixtures/maps';
-import { AixServices } from '../../../impl/aix/services';
-import type { DmaKernel } from '../../../impl/kernel/kernel';
+import { AixServices } from '../../../core/services/aix/services';
+import type { DmaKernel } from '../../../core/services/kernel/kernel';
 import type { ReferenceOptions } from '../../../impl/kernel/options';
 import { ReferenceKernel } from '../../../impl/reference';
-import { Svr5Services } from '../../../impl/svr5/services';
+import { Svr5Services } from '../../../core/services/svr5/services';
 import { findClause } from '../../../spec/clauses';
 import type { DdiVersion } from '../../../spec/constants/context';
 import { KM_SLEEP } from '../../../spec/constants/svr5';
@@ -85,12 +85,12 @@ export function boot(config: BootConfig = {}): ProbeKernel {
 export function snapshot(ref: ProbeKernel): unknown {
   const k = ref.kernel;
   const live = [...k.table.values()]
-    .map((a) => ({ vaddr: a.vaddr, size: a.size, service: a.service, handle: a.handle, heap: a.heap, runs: a.runs, bytes: sample(ref, a.vaddr, a.size) }))
+    .map((a) => ({ vaddr: a.vaddr, size: a.size, service: a.service, handle: a.handle, heap: a.heap, segments: a.segments, bytes: sample(ref, a.vaddr, a.size) }))
     .sort((x, y) => (x.vaddr < y.vaddr ? -1 : 1));
   const ids = Array.from({ length: 256 }, (_, i) => i + 1);
   return {
-    free: k.frames.snapshot(),
-    freeFrames: k.frames.freeFrames(),
+    free: ref.frames.snapshot(),
+    freeFrames: ref.frames.freeFrames(),
     live,
     sleepers: k.sleepers.length,
     handles: ids.map((id) => {

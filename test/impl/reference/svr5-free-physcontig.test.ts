@@ -17,9 +17,9 @@ function withAllocation() {
 describe('reference kmem_free_physcontig', () => {
   it.each(ALL_CONTEXTS)('releases an exact match from %s context', (ctx) => {
     const { ref, v, size } = withAllocation();
-    const free = ref.kernel.frames.freeFrames();
+    const free = ref.frames.freeFrames();
     ref.kmem_free_physcontig(ctx, v, size);
-    expect(ref.kernel.frames.freeFrames()).toBe(free + 3);
+    expect(ref.frames.freeFrames()).toBe(free + 3);
     expect(ref.kernel.table.size).toBe(0);
     expect(() => ref.read(v, 1)).toThrow(RangeError);
   });

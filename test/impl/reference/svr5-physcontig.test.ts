@@ -125,6 +125,6 @@ describe('reference kmem_alloc_physcontig: refusal and failure', () => {
     const before = snapshot(ref);
     expect(ref.kmem_alloc_physcontig('user', PAGE, aligned, KM_NOSLEEP)).toBeNull();
     expect(snapshot(ref)).toEqual(before);
-    expect(ref.kernel.frames.freeFrames()).toBe(15);
+    expect(ref.frames.freeFrames()).toBe(15);
   });
 });

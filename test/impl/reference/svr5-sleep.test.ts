@@ -7,7 +7,7 @@ function full(): { ref: ProbeKernel; preq: number; held: bigint[] } {
   const ref = boot({ map: ramMap(16) });
   const preq = prepped(ref);
   const held = [0, 1, 2, 3].map(() => ref.kmem_alloc_physcontig('user', 4n * PAGE, preq, KM_NOSLEEP) as bigint);
-  expect(ref.kernel.frames.freeFrames()).toBe(0);
+  expect(ref.frames.freeFrames()).toBe(0);
   return { ref, preq, held };
 }
 
@@ -30,7 +30,7 @@ describe('reference kmem_alloc_physcontig KM_SLEEP', () => {
     expect(snapshot(ref)).toEqual({ ...before, sleepers: 1 });
     ref.kmem_free_physcontig('interrupt', held[1]!, 4n * PAGE);
     // The memory is taken inside the free itself, before anyone else can grab it.
-    expect(ref.kernel.frames.freeFrames()).toBe(0);
+    expect(ref.frames.freeFrames()).toBe(0);
     expect(ref.kernel.sleepers.length).toBe(0);
     await flush();
     expect(w.settled).toBe(true);

@@ -135,7 +135,7 @@ describe('reference kmem_alloc_phys (DDI 8)', () => {
     await flush();
     expect(w.value?.paddr).toBe(0n);
     ref.kmem_free('user', w.value!.vaddr, 2n * PAGE);
-    expect(ref.kernel.frames.freeFrames()).toBe(4);
+    expect(ref.frames.freeFrames()).toBe(4);
   });
 
   it.each([KM_NOSLEEP, 3, -1])('refuses flags %i', (flags) => {

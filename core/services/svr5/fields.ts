@@ -1,4 +1,4 @@
-import type { PhysreqFields } from '../../spec/constraints/types';
+import type { PhysreqFields } from '../../../spec/constraints/types';
 
 const BIGINT_FIELDS = ['phys_align', 'phys_boundary'] as const;
 const NUMBER_FIELDS = ['phys_dmasize', 'phys_max_scgth', 'phys_flags'] as const;

@@ -1,4 +1,4 @@
-import type { FrameExtent } from '../frames/extent';
+import type { PhysSegment } from '../../../spec/constraints/types';
 
 /** Which service made an allocation: decides which release service may undo it. */
 export type AllocatingService = 'd_alloc_dmamem' | 'kmem_alloc_physcontig' | 'kmem_alloc_physreq' | 'kmem_zalloc_physreq' | 'kmem_alloc_phys';
@@ -6,10 +6,10 @@ export type AllocatingService = 'd_alloc_dmamem' | 'kmem_alloc_physcontig' | 'km
 export interface Allocation {
   readonly vaddr: bigint;
   readonly size: bigint;
-  /** Virtual pages mapped (the size rounded up to pages). */
+  /** Virtual pages reserved (the size rounded up to pages). */
   readonly pages: number;
-  /** Physical frame runs backing the virtual pages, in virtual order. */
-  readonly runs: ReadonlyArray<FrameExtent>;
+  /** The core's answer: physical pieces backing [vaddr, vaddr + size), in virtual order, exactly as given. */
+  readonly segments: ReadonlyArray<PhysSegment>;
   readonly service: AllocatingService;
   /** The AIX handle it was made on. */
   readonly handle?: number;

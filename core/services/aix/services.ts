@@ -1,18 +1,20 @@
-import { hex } from '../../spec/address/u64';
-import { DMA_FAIL, REAL_HEAP_LIMIT } from '../../spec/constants/aix';
-import type { Context } from '../../spec/constants/context';
-import { classifyRequest } from '../../spec/constraints/classify';
-import { aixAlignValid, aixFlagsValid, constraintsFromAix } from '../../spec/constraints/from-aix';
-import type { DmaConstraints } from '../../spec/constraints/types';
-import { checkContext, violation } from '../../spec/rules/guards';
+import { hex } from '../../../spec/address/u64';
+import { DMA_FAIL, REAL_HEAP_LIMIT } from '../../../spec/constants/aix';
+import type { Context } from '../../../spec/constants/context';
+import { classifyRequest } from '../../../spec/constraints/classify';
+import { aixAlignValid, aixFlagsValid, constraintsFromAix } from '../../../spec/constraints/from-aix';
+import type { DmaConstraints } from '../../../spec/constraints/types';
+import { checkContext, violation } from '../../../spec/rules/guards';
 import type { Allocation } from '../kernel/allocation';
 import type { DmaKernel } from '../kernel/kernel';
 import { HandleTable } from './handles';
 
 /**
- * The AIX services over the shared kernel. d_alloc_dmamem serves a handle
- * that needs contiguity from real_heap (below 16 MB) when it can, else from
- * pinned_heap; memory that may be scattered always comes from pinned_heap.
+ * d_map_init handles and the AIX allocation services over the kernel. With
+ * real_heap on, d_alloc_dmamem serves a handle that needs contiguity from
+ * real_heap (below 16 MB) when it can, else from pinned_heap; memory that
+ * may be scattered always comes from pinned_heap. With it off there is one
+ * heap and no claim about heaps is made.
  */
 export class AixServices {
   readonly handles = new HandleTable();
@@ -53,7 +55,8 @@ export class AixServices {
       const real = this.kernel.tryAllocate({ size, constraints: { ...c, maxAddress: low }, service: 'd_alloc_dmamem', handle, heap: 'real_heap' });
       if (real !== null) return real;
     }
-    return this.kernel.tryAllocate({ size, constraints: c, service: 'd_alloc_dmamem', handle, heap: 'pinned_heap' });
+    const heap = this.kernel.heapsClaimed ? 'pinned_heap' : undefined;
+    return this.kernel.tryAllocate({ size, constraints: c, service: 'd_alloc_dmamem', handle, heap });
   }
 
   d_free_dmamem(_ctx: Context, handle: number, addr: bigint, size: bigint): number {
@@ -70,6 +73,7 @@ export class AixServices {
   }
 
   heapOf(vaddr: bigint): 'real_heap' | 'pinned_heap' | null {
-    return this.kernel.table.get(vaddr)?.heap ?? null;
+    const a = this.kernel.table.get(vaddr);
+    return a === undefined ? null : (a.heap ?? 'pinned_heap');
   }
 }

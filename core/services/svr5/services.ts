@@ -1,12 +1,12 @@
-import { hex } from '../../spec/address/u64';
-import type { Context, DdiVersion } from '../../spec/constants/context';
-import { KM_FAIL_OK, KM_NOSLEEP, KM_SLEEP } from '../../spec/constants/svr5';
-import { classifyRequest } from '../../spec/constraints/classify';
-import { constraintsFromPhysreq, physreqProblem, type PhysreqService } from '../../spec/constraints/from-physreq';
-import type { PhysreqFields } from '../../spec/constraints/types';
-import type { PhysAllocation, ServiceName } from '../../spec/interface/implementation';
-import { mayBlock } from '../../spec/rules/context-rules';
-import { checkContext, checkVersion, violation } from '../../spec/rules/guards';
+import { hex } from '../../../spec/address/u64';
+import type { Context, DdiVersion } from '../../../spec/constants/context';
+import { KM_FAIL_OK, KM_NOSLEEP, KM_SLEEP } from '../../../spec/constants/svr5';
+import { classifyRequest } from '../../../spec/constraints/classify';
+import { constraintsFromPhysreq, physreqProblem, type PhysreqService } from '../../../spec/constraints/from-physreq';
+import type { PhysreqFields } from '../../../spec/constraints/types';
+import type { PhysAllocation, ServiceName } from '../../../spec/interface/implementation';
+import { mayBlock } from '../../../spec/rules/context-rules';
+import { checkContext, checkVersion, violation } from '../../../spec/rules/guards';
 import type { Allocation } from '../kernel/allocation';
 import type { DmaKernel } from '../kernel/kernel';
 import { checkFieldTypes } from './fields';
@@ -21,7 +21,11 @@ export interface AllocationCall {
   readonly flag: number;
 }
 
-/** The SVR5 services over the shared kernel; the driver's DDI version decides which exist. */
+/**
+ * physreqs and the SVR5 allocation services over the kernel; the driver's
+ * DDI version decides which exist. A KM_SLEEP request the core cannot meet
+ * waits, and is retried after every release.
+ */
 export class Svr5Services {
   readonly physreqs = new PhysreqTable();
 
@@ -42,11 +46,13 @@ export class Svr5Services {
     r.fields = { ...r.fields, ...fields };
   }
 
+  /** Refuses fields the documents rule out, and a boundary when the core has declared it cannot honour one. */
   physreq_prep(ctx: Context, preq: number, flag: number): boolean {
     this.checkFlag('physreq_prep', flag);
     checkContext('physreq_prep', ctx, flag);
     const r = this.record('physreq_prep', preq);
-    const refused = physreqProblem(r.fields) !== null;
+    const unsupported = this.kernel.engine.supports?.boundary === false && r.fields.phys_boundary !== 0n;
+    const refused = physreqProblem(r.fields) !== null || unsupported;
     r.prepped = refused ? null : { ...r.fields };
     r.refused = refused;
     return !refused;
@@ -72,7 +78,7 @@ export class Svr5Services {
   kmem_alloc_phys(ctx: Context, size: bigint, preq: number, flags: number): PhysAllocation | null | Promise<PhysAllocation> {
     return this.allocate({ service: 'kmem_alloc_phys', ctx, size, preq, flag: flags }, (a) => ({
       vaddr: a.vaddr,
-      paddr: BigInt(a.runs[0]!.start) * this.kernel.pageBytes,
+      paddr: a.segments[0]!.phys,
     }));
   }
 

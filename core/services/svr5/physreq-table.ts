@@ -1,5 +1,5 @@
-import { defaultPhysreq } from '../../spec/constraints/from-physreq';
-import type { PhysreqFields } from '../../spec/constraints/types';
+import { defaultPhysreq } from '../../../spec/constraints/from-physreq';
+import type { PhysreqFields } from '../../../spec/constraints/types';
 
 /**
  * physreq structures handed out by physreq_alloc. `prepped` is a copy of the

@@ -7,6 +7,7 @@
 interface Waiter<T> {
   readonly attempt: () => T | null;
   readonly resolve: (value: T) => void;
+  readonly reject: (error: unknown) => void;
 }
 
 export class SleepQueue<T> {
@@ -17,8 +18,8 @@ export class SleepQueue<T> {
   }
 
   wait(attempt: () => T | null): Promise<T> {
-    return new Promise<T>((resolve) => {
-      this.waiters.push({ attempt, resolve });
+    return new Promise<T>((resolve, reject) => {
+      this.waiters.push({ attempt, resolve, reject });
     });
   }
 
@@ -28,7 +29,14 @@ export class SleepQueue<T> {
     const still: Waiter<T>[] = [];
     let woken = 0;
     for (const w of this.waiters) {
-      const got = woken < most ? w.attempt() : null;
+      let got: T | null;
+      try {
+        got = woken < most ? w.attempt() : null;
+      } catch (e) {
+        // A core that throws while serving a sleeper crashes that caller, not the one releasing.
+        w.reject(e);
+        continue;
+      }
       if (got === null) still.push(w);
       else {
         w.resolve(got);

@@ -1,0 +1,126 @@
+import type { PlacementCore } from '../../contract';
+
+/** Where allocation bytes live: the core's own memory when it offers it, else a sparse store the layer keeps. */
+export interface PhysicalBytes {
+  read(phys: bigint, into: Uint8Array, at: number, length: number): void;
+  write(phys: bigint, from: Uint8Array, at: number, length: number): void;
+  /** Makes [phys, phys + length) read as zeros. */
+  zero(phys: bigint, length: bigint): void;
+  /** Pages that hold written data: a cost figure for benchmarks. */
+  readonly storedPages: number;
+}
+
+/**
+ * Bytes by physical page, stored only for pages ever written with data, so
+ * a 1 TiB map or a multi-GiB zero-filled allocation costs nothing. Keying by
+ * physical address means two mappings of one page see each other's bytes,
+ * as real memory does. Zeroing deletes pages rather than writing zeros.
+ */
+export class SparseContents implements PhysicalBytes {
+  private readonly pages = new Map<number, Uint8Array>();
+  private readonly pageBytes: bigint;
+
+  constructor(private readonly pageSize: number) {
+    this.pageBytes = BigInt(pageSize);
+  }
+
+  read(phys: bigint, into: Uint8Array, at: number, length: number): void {
+    this.each(phys, length, (frame, offset, n, done) => {
+      const page = this.pages.get(frame);
+      if (page === undefined) into.fill(0, at + done, at + done + n);
+      else into.set(page.subarray(offset, offset + n), at + done);
+    });
+  }
+
+  write(phys: bigint, from: Uint8Array, at: number, length: number): void {
+    this.each(phys, length, (frame, offset, n, done) => {
+      let page = this.pages.get(frame);
+      if (page === undefined) {
+        page = new Uint8Array(this.pageSize);
+        this.pages.set(frame, page);
+      }
+      page.set(from.subarray(at + done, at + done + n), offset);
+    });
+  }
+
+  zero(phys: bigint, length: bigint): void {
+    if (length <= 0n) return;
+    const end = phys + length;
+    const first = phys / this.pageBytes;
+    const last = (end - 1n) / this.pageBytes;
+    // Partial pages at either end keep their other bytes.
+    const head = phys % this.pageBytes;
+    const tail = end % this.pageBytes;
+    const clear = (frame: bigint, from: bigint, to: bigint) => this.pages.get(Number(frame))?.fill(0, Number(from), Number(to));
+    let lo = first;
+    let hi = last;
+    if (head !== 0n || (first === last && tail !== 0n)) {
+      clear(first, head, first === last && tail !== 0n ? tail : this.pageBytes);
+      lo = first + 1n;
+    }
+    if (hi >= lo && tail !== 0n) {
+      clear(hi, 0n, tail);
+      hi -= 1n;
+    }
+    if (hi < lo) return;
+    // Whichever is smaller: the whole pages, or the pages that hold data at all.
+    const count = hi - lo + 1n;
+    if (count <= BigInt(this.pages.size)) {
+      for (let f = Number(lo); f <= Number(hi); f++) this.pages.delete(f);
+      return;
+    }
+    const a = Number(lo);
+    const b = Number(hi);
+    for (const f of this.pages.keys()) if (f >= a && f <= b) this.pages.delete(f);
+  }
+
+  get storedPages(): number {
+    return this.pages.size;
+  }
+
+  private each(phys: bigint, length: number, visit: (frame: number, offset: number, n: number, done: number) => void): void {
+    let done = 0;
+    let p = phys;
+    while (done < length) {
+      const offset = Number(p % this.pageBytes);
+      const n = Math.min(length - done, this.pageSize - offset);
+      visit(Number(p / this.pageBytes), offset, n, done);
+      done += n;
+      p += BigInt(n);
+    }
+  }
+}
+
+/** A core that keeps its own memory (in-band headers) is read and written there; zeroing is a write the core sees. */
+class CoreMemory implements PhysicalBytes {
+  readonly storedPages = 0;
+
+  constructor(private readonly core: PlacementCore) {}
+
+  read(phys: bigint, into: Uint8Array, at: number, length: number): void {
+    const got: unknown = this.core.read!(phys, length);
+    // A short or long answer is the core's fault, reported as it is rather than padded or cut.
+    if (!(got instanceof Uint8Array) || got.length !== length) {
+      throw new TypeError(`core ${this.core.name}: read(${length} bytes) answered ${got instanceof Uint8Array ? `${got.length} bytes` : String(got)}`);
+    }
+    into.set(got, at);
+  }
+
+  write(phys: bigint, from: Uint8Array, at: number, length: number): void {
+    this.core.write!(phys, from.subarray(at, at + length));
+  }
+
+  zero(phys: bigint, length: bigint): void {
+    const chunk = 1n << 16n;
+    const zeros = new Uint8Array(Number(chunk));
+    for (let at = 0n; at < length; at += chunk) {
+      const n = length - at < chunk ? Number(length - at) : Number(chunk);
+      this.core.write!(phys + at, zeros.subarray(0, n));
+    }
+  }
+}
+
+export function contentsFor(core: PlacementCore, pageSize: number): PhysicalBytes {
+  if (typeof core.read === 'function' && typeof core.write === 'function') return new CoreMemory(core);
+  return new SparseContents(pageSize);
+}

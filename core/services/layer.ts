@@ -1,0 +1,119 @@
+import type { Context } from '../../spec/constants/context';
+import type { PhysSegment, PhysreqFields } from '../../spec/constraints/types';
+import { FAMILIES, type DmaImplementation, type PhysAllocation, type SetupConfig } from '../../spec/interface/implementation';
+import type { PlacementCore } from '../contract';
+import { AixServices } from './aix/services';
+import { DmaKernel } from './kernel/kernel';
+import type { LayerOptions } from './kernel/options';
+import { Svr5Services } from './svr5/services';
+
+interface Booted {
+  readonly kernel: DmaKernel;
+  readonly aix: AixServices;
+  readonly svr5: Svr5Services;
+}
+
+/**
+ * Every service of both families over one placement core: handles,
+ * physreqs, contexts, DDI versions, misuse refusal, sleeping and waking,
+ * virtual mapping and contents. The reference allocator is this layer over
+ * the reference's placement engine, and a user's core runs behind the very
+ * same code, so whatever judges one judges the other the same way. Each
+ * setup boots a fresh kernel over a core from createEngine.
+ */
+export abstract class ServiceLayer implements DmaImplementation {
+  abstract readonly name: string;
+  readonly families = FAMILIES;
+  /** Present only when the layer claims which heap backs an area (the heaps option). */
+  declare heapOf?: (vaddr: bigint) => 'real_heap' | 'pinned_heap' | null;
+  private state: Booted | null = null;
+
+  constructor(protected readonly layerOptions: LayerOptions = {}) {
+    if (layerOptions.heaps === true) this.heapOf = (vaddr) => this.booted().aix.heapOf(vaddr);
+  }
+
+  /** The placement core for one setup: started afresh by the kernel with init. */
+  protected abstract createEngine(config: SetupConfig): PlacementCore;
+
+  setup(config: SetupConfig): void {
+    const kernel = this.createKernel(config);
+    this.state = { kernel, aix: this.createAix(kernel), svr5: this.createSvr5(kernel, config) };
+  }
+
+  // The parts a variant (a fixture mutant, an experiment) may replace.
+  protected createKernel(config: SetupConfig): DmaKernel {
+    return new DmaKernel(config, this.createEngine(config), this.layerOptions);
+  }
+
+  protected createAix(kernel: DmaKernel): AixServices {
+    return new AixServices(kernel);
+  }
+
+  protected createSvr5(kernel: DmaKernel, config: SetupConfig): Svr5Services {
+    return new Svr5Services(kernel, config.ddiVersion);
+  }
+
+  /** The booted kernel, for tests and benchmarks that look inside. */
+  get kernel(): DmaKernel {
+    return this.booted().kernel;
+  }
+
+  private booted(): Booted {
+    if (this.state === null) throw new Error(`${this.name}: setup() has not been called`);
+    return this.state;
+  }
+
+  d_map_init(ctx: Context, bid: number, flags: number, busFlags: number, channel: number): number {
+    return this.booted().aix.d_map_init(ctx, bid, flags, busFlags, channel);
+  }
+  d_map_clear(ctx: Context, handle: number): void {
+    this.booted().aix.d_map_clear(ctx, handle);
+  }
+  d_alloc_dmamem(ctx: Context, handle: number, size: bigint, align: number): bigint | null {
+    return this.booted().aix.d_alloc_dmamem(ctx, handle, size, align);
+  }
+  d_free_dmamem(ctx: Context, handle: number, addr: bigint, size: bigint): number {
+    return this.booted().aix.d_free_dmamem(ctx, handle, addr, size);
+  }
+
+  physreq_alloc(ctx: Context, flag: number): number {
+    return this.booted().svr5.physreq_alloc(ctx, flag);
+  }
+  physreq_set(ctx: Context, preq: number, fields: Partial<PhysreqFields>): void {
+    this.booted().svr5.physreq_set(ctx, preq, fields);
+  }
+  physreq_prep(ctx: Context, preq: number, flag: number): boolean {
+    return this.booted().svr5.physreq_prep(ctx, preq, flag);
+  }
+  physreq_free(ctx: Context, preq: number): void {
+    this.booted().svr5.physreq_free(ctx, preq);
+  }
+  kmem_alloc_physcontig(ctx: Context, size: bigint, preq: number, flag: number): bigint | null | Promise<bigint> {
+    return this.booted().svr5.kmem_alloc_physcontig(ctx, size, preq, flag);
+  }
+  kmem_free_physcontig(ctx: Context, addr: bigint, size: bigint): void {
+    this.booted().svr5.kmem_free_physcontig(ctx, addr, size);
+  }
+  kmem_alloc_physreq(ctx: Context, size: bigint, preq: number, flag: number): bigint | null | Promise<bigint> {
+    return this.booted().svr5.kmem_alloc_physreq(ctx, size, preq, flag);
+  }
+  kmem_zalloc_physreq(ctx: Context, size: bigint, preq: number, flag: number): bigint | null | Promise<bigint> {
+    return this.booted().svr5.kmem_zalloc_physreq(ctx, size, preq, flag);
+  }
+  kmem_alloc_phys(ctx: Context, size: bigint, preq: number, flags: number): PhysAllocation | null | Promise<PhysAllocation> {
+    return this.booted().svr5.kmem_alloc_phys(ctx, size, preq, flags);
+  }
+  kmem_free(ctx: Context, addr: bigint, size: bigint): void {
+    this.booted().svr5.kmem_free(ctx, addr, size);
+  }
+
+  translate(vaddr: bigint, length: bigint): PhysSegment[] {
+    return this.booted().kernel.translate(vaddr, length);
+  }
+  read(vaddr: bigint, length: number): Uint8Array {
+    return this.booted().kernel.read(vaddr, length);
+  }
+  write(vaddr: bigint, data: Uint8Array): void {
+    this.booted().kernel.write(vaddr, data);
+  }
+}
