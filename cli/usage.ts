@@ -31,6 +31,7 @@ Selection and effort:
   --shard K/N        run the K-th of N shares of every property's runs (give every shard the same --seed)
   --strict           SHOULD failures make the run non-conforming too
   --timeout MS       how long one call may take before the allocator counts as hanging
+  --jobs N           check N properties at once (default: the cores available); same seed, same report
   --wake-deadline MS how long a sleeper may stay asleep once its request could be met (default 500, 2000 for --exec)
 
 Reports and gating:

@@ -36,6 +36,8 @@ export interface RunArgs {
   readonly shard?: Shard;
   /** SHOULD failures fail the gate too. */
   readonly strict: boolean;
+  /** Properties checked at once (default: the cores available). */
+  readonly jobs?: number;
 }
 
 export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -57,6 +59,7 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--update-expectations': { flag: true },
   '--shard': {},
   '--strict': { flag: true },
+  '--jobs': {},
 };
 
 function sourceOf(impl: string | undefined, exec: string | undefined, core?: string, coreExec?: string): SourceSpec {
@@ -116,6 +119,7 @@ export function parseRunArgs(argv: ReadonlyArray<string>): RunArgs {
     updateExpectations: t.flags.has('--update-expectations'),
     shard: shardOf(get('--shard')),
     strict: t.flags.has('--strict'),
+    jobs: opt('--jobs', positiveInt),
   };
   return checkCombinations(args);
 }

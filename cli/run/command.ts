@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { allProperties } from '../../properties';
 import { runSuite, type SuiteReport } from '../../properties/runner/run-suite';
 import type { RunArgs } from '../args';
@@ -10,9 +11,9 @@ import { REPORTERS, verdictLines, type RunOutcome } from '../report';
 import { progress } from '../report/progress';
 import { replayCommandFor } from '../report/replay-command';
 import { openSource } from '../source';
+import { runInWorkers } from '../workers/pool';
 import { selectProperties } from './selection';
 import { replayChecked } from './replay-check';
-import { breatheBetweenRuns } from './breathe';
 import { SIGNAL_EXIT, watchSignals, type Interruption } from './interrupt';
 import { closeWithin, observeRun, randomSeed } from './observe';
 
@@ -41,23 +42,29 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   const shown = progress(io);
   const seen = observeRun(opened.source, shown);
   const signals = io.handleSignals ? watchSignals() : null;
-  const stopBreathing = signals === null ? () => undefined : breatheBetweenRuns();
+  const timing = args.wakeDeadlineMs === undefined ? opened.timing : { ...opened.timing, wakeMs: args.wakeDeadlineMs };
+  const jobs = args.jobs ?? availableParallelism();
+  const suiteOptions = {
+    properties,
+    seed,
+    numRuns: args.runs,
+    budget: args.budget,
+    path: args.replay?.path,
+    timing,
+    shard: args.shard,
+    onStart: seen.onStart,
+    onResult: seen.onResult,
+    jobs,
+  };
+  // --exec talks to processes: N of them run side by side from this thread. Everything else runs its
+  // allocator in worker threads, so that a call that never returns cannot stop this thread's clock or signals.
+  const inWorkers = args.source.kind !== 'exec';
+  const name = !inWorkers ? '' : typeof seen.source === 'function' ? (await seen.source()).name : seen.source.name;
+  const pool = inWorkers ? runInWorkers({ ...suiteOptions, name, setup: { spec: args.source, cwd: io.cwd, timing, timeoutMs: args.timeoutMs } }) : null;
   let report: SuiteReport;
   let interruption: Interruption | undefined;
   try {
-    const suite = replayChecked(args, properties, () =>
-      runSuite(seen.source, {
-        properties,
-        seed,
-        numRuns: args.runs,
-        budget: args.budget,
-        path: args.replay?.path,
-        timing: args.wakeDeadlineMs === undefined ? opened.timing : { ...opened.timing, wakeMs: args.wakeDeadlineMs },
-        shard: args.shard,
-        onStart: seen.onStart,
-        onResult: seen.onResult,
-      }),
-    );
+    const suite = replayChecked(args, properties, () => pool?.report ?? runSuite(seen.source, suiteOptions));
     const ended = await Promise.race([suite.then((r) => ({ report: r })), signals?.received.then((signal) => ({ signal })) ?? new Promise<never>(() => undefined)]);
     if ('report' in ended) report = ended.report;
     else {
@@ -68,8 +75,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     }
   } finally {
     shown.done();
-    stopBreathing();
-    await closeWithin(opened.close, 300);
+    await closeWithin(async () => void (await Promise.all([pool?.stop(), opened.close()])), 300);
     signals?.stop();
   }
   if (opened.note !== undefined) report = annotated(report, opened.note);
