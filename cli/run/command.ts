@@ -1,16 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { allProperties } from '../../properties';
-import { runSuite, type SuiteReport } from '../../properties/runner/run-suite';
+import { runSuite, type ImplementationSource, type SuiteReport } from '../../properties/runner/run-suite';
 import type { RunArgs } from '../args';
 import { EXIT_CONFORMING, EXIT_NOT_CONFORMING, UsageError } from '../errors';
 import { loadExpectations, writeExpectations, type Expectations } from '../expectations/file';
 import { judge, updatedExpectations } from '../expectations/judge';
-import { writeText, type Io } from '../io';
+import { resolvePath, writeText, type Io } from '../io';
 import { checkWritable } from '../writable';
 import { REPORTERS, verdictLines, type RunOutcome } from '../report';
 import { progress } from '../report/progress';
 import { replayCommandFor } from '../report/replay-command';
 import { openSource } from '../source';
+import { disposeQuietly } from '../source/per-property';
+import { compileReachable, compiledTypeScript, recordCompiledTypeScript } from '../workers/compiled';
 import { runInWorkers } from '../workers/pool';
 import { selectProperties } from './selection';
 import { replayChecked } from './replay-check';
@@ -37,6 +39,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   const known = new Set(all.map((p) => p.name));
   let expectations: Expectations = args.expectations === undefined ? {} : loadExpectations(io, args.expectations, known, args.updateExpectations);
 
+  recordCompiledTypeScript();
   const opened = await openSource(io, args.source, args.timeoutMs);
   const seed = args.replay?.seed ?? args.seed ?? randomSeed();
   const shown = progress(io);
@@ -59,12 +62,27 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   // --exec talks to processes: N of them run side by side from this thread. Everything else runs its
   // allocator in worker threads, so that a call that never returns cannot stop this thread's clock or signals.
   const inWorkers = args.source.kind !== 'exec';
+  // Once the run is stopped, a process still being started (another job's) is ended as soon as it exists.
+  let stopped = false;
+  const fresh = seen.source;
+  const source: ImplementationSource =
+    typeof fresh !== 'function'
+      ? fresh
+      : async () => {
+          const impl = await fresh();
+          if (stopped) {
+            await disposeQuietly(impl);
+            throw new Error('the run was stopped');
+          }
+          return impl;
+        };
   const name = !inWorkers ? '' : typeof seen.source === 'function' ? (await seen.source()).name : seen.source.name;
-  const pool = inWorkers ? runInWorkers({ ...suiteOptions, name, setup: { spec: args.source, cwd: io.cwd, timing, timeoutMs: args.timeoutMs } }) : null;
+  if (args.source.kind === 'impl' || args.source.kind === 'core') compileReachable(resolvePath(io, args.source.path));
+  const pool = inWorkers ? runInWorkers({ ...suiteOptions, name, setup: { spec: args.source, cwd: io.cwd, timing, timeoutMs: args.timeoutMs, compiled: compiledTypeScript() } }) : null;
   let report: SuiteReport;
   let interruption: Interruption | undefined;
   try {
-    const suite = replayChecked(args, properties, () => pool?.report ?? runSuite(seen.source, suiteOptions));
+    const suite = replayChecked(args, properties, () => pool?.report ?? runSuite(source, suiteOptions));
     const ended = await Promise.race([suite.then((r) => ({ report: r })), signals?.received.then((signal) => ({ signal })) ?? new Promise<never>(() => undefined)]);
     if ('report' in ended) report = ended.report;
     else {
@@ -74,6 +92,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       report = seen.partial(seed);
     }
   } finally {
+    stopped = true;
     shown.done();
     await closeWithin(async () => void (await Promise.all([pool?.stop(), opened.close()])), 300);
     signals?.stop();

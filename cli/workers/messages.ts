@@ -10,6 +10,8 @@ export interface WorkerSetup {
   /** --timeout as given (--core-exec gives the core process this long to answer). */
   readonly timeoutMs: number | undefined;
   readonly slot: SharedArrayBuffer;
+  /** The JavaScript the main thread compiled the user's TypeScript to, by file. */
+  readonly compiled: Readonly<Record<string, string>>;
 }
 
 /** One property to check, found in the worker by name. */

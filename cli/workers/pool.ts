@@ -77,7 +77,8 @@ function brokenResult(planned: PlannedProperty, why: string, startedAt: number):
 /** One worker thread and what the main thread knows of it; replaced when it has to be stopped. */
 class Lane {
   private worker: Worker | null = null;
-  private readonly slot = newCallSlot();
+  /** Each worker gets its own: one stopped inside a call leaves its mark behind. */
+  private slot = newCallSlot();
   private names = new Map<number, string>();
   private waiting: ((m: FromWorker | { type: 'gone'; why: string }) => void) | null = null;
   private stopped = false;
@@ -86,6 +87,7 @@ class Lane {
 
   private ensure(): Worker {
     if (this.worker !== null) return this.worker;
+    this.slot = newCallSlot();
     const w = startWorker({ ...this.setup, slot: this.slot });
     this.names = new Map();
     // A worker already stopped may still speak or end later: only the current one is heard.
@@ -113,8 +115,9 @@ class Lane {
     const timeoutMs = this.setup.timing.timeoutMs;
     return new Promise<Outcome>((resolve) => {
       let seen = { calls: -1, since: 0 };
+      const slot = this.slot;
       const watch = setInterval(() => {
-        const state = readCallSlot(this.slot);
+        const state = readCallSlot(slot);
         if (state.active === 0) return;
         const now = Date.now();
         if (state.calls !== seen.calls) seen = { calls: state.calls, since: now };

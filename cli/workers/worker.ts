@@ -6,6 +6,7 @@ import type { DmaImplementation } from '../../spec/interface/implementation';
 import type { Io } from '../io';
 import { openSource, type OpenSource } from '../source';
 import { CallWriter } from './call-slot';
+import { useCompiledTypeScript } from './compiled';
 import type { FromWorker, Task, ThrownInWorker, WorkerSetup } from './messages';
 import { counted, watched } from './watched';
 
@@ -15,6 +16,7 @@ import { counted, watched } from './watched';
  * thread keeps the clock: it stops this thread if a call never returns.
  */
 const setup = workerData as WorkerSetup;
+useCompiledTypeScript(setup.compiled);
 const port = parentPort!;
 const slot = new CallWriter(setup.slot);
 const properties = new Map(allProperties().map((p) => [p.name, p]));
