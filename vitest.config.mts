@@ -1,10 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * `npm test`: every behaviour, once. The repetitions (more seeds, the mutant
+ * matrix on seeds 2-5, every mutant through the command line, the zoo on all
+ * its seeds) are `npm run test:deep` (vitest.deep.config.mts).
+ */
+export const DEEP_ONLY = ['test/properties/kills/seed-[2-5].test.ts'];
+
 export default defineConfig({
   test: {
     // One fork per core (vitest would leave one of two idle): the properties' deadlines have room for it.
     maxWorkers: 2,
     include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...DEEP_ONLY],
     // Tests that start bin/dmaconform.js run the compiled CLI: build it first.
     globalSetup: ['test/setup/build.ts'],
     // Two cores: forks keep the property runs from starving each other of memory.
