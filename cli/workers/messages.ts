@@ -26,6 +26,8 @@ export interface Task {
 export type FromWorker =
   /** A call id the slot will carry from now on, and the service it stands for. */
   | { readonly type: 'name'; readonly id: number; readonly name: string }
+  /** The process groups of --core-exec cores alive in the worker, for the main thread to end if it stops the worker. */
+  | { readonly type: 'groups'; readonly pids: ReadonlyArray<number> }
   | { readonly type: 'result'; readonly k: number; readonly implementation: string; readonly result: PropertyResult }
   | { readonly type: 'error'; readonly k: number; readonly error: ThrownInWorker };
 

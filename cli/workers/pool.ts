@@ -80,6 +80,8 @@ class Lane {
   /** Each worker gets its own: one stopped inside a call leaves its mark behind. */
   private slot = newCallSlot();
   private names = new Map<number, string>();
+  /** Process groups the current worker's cores run in (--core-exec). */
+  private groups: ReadonlyArray<number> = [];
   private waiting: ((m: FromWorker | { type: 'gone'; why: string }) => void) | null = null;
   private stopped = false;
 
@@ -94,6 +96,7 @@ class Lane {
     w.on('message', (m: FromWorker) => {
       if (this.worker !== w) return;
       if (m.type === 'name') this.names.set(m.id, m.name);
+      else if (m.type === 'groups') this.groups = m.pids;
       else this.waiting?.(m);
     });
     w.on('error', (e) => {
@@ -144,13 +147,27 @@ class Lane {
   private kill(): void {
     const w = this.worker;
     this.worker = null;
+    this.endGroups();
     void w?.terminate();
+  }
+
+  /** A stopped worker cannot end the core processes it started: they are ended here. */
+  private endGroups(): void {
+    for (const pid of this.groups) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    this.groups = [];
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     const w = this.worker;
     this.worker = null;
+    this.endGroups();
     this.waiting?.({ type: 'gone', why: 'stopped' });
     await w?.terminate();
   }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { allProperties } from '../../properties';
+import { SyncChannel } from '../../core/exec/sync-channel';
 import { InternalError, describeThrown } from '../../properties/harness/failures';
 import { runProperty } from '../../properties/runner/run-property';
 import type { DmaImplementation } from '../../spec/interface/implementation';
@@ -53,6 +54,8 @@ async function check(task: Task): Promise<void> {
   opened ??= openSource(io, setup.spec, setup.timeoutMs);
   const { source } = await opened;
   const impl: DmaImplementation = typeof source === 'function' ? await source() : source;
+  const groups = () => post({ type: 'groups', pids: SyncChannel.openGroups() });
+  groups();
   slot.reset();
   try {
     const result = await runProperty(counted(prop, slot), watched(impl, slot, idOf), { seed: task.seed, numRuns: task.numRuns, path: task.path, timing: setup.timing });
@@ -64,6 +67,7 @@ async function check(task: Task): Promise<void> {
       } catch {
         // A failing dispose must not hide the property's own result.
       }
+      groups();
     }
   }
 }
