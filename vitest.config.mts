@@ -18,5 +18,7 @@ export default defineConfig({
     // Two cores: forks keep the property runs from starving each other of memory.
     pool: 'forks',
     testTimeout: 120_000,
+    // A beforeAll that runs the command starts worker threads too: give it a test's time, not vitest's 10 s.
+    hookTimeout: 120_000,
   },
 });
