@@ -1,6 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * `npm test`: every behaviour, once. The repetitions (more seeds, the mutant
+ * matrix on seeds 2-5, every mutant through the command line, the zoo on all
+ * its seeds) are `npm run test:deep` (vitest.deep.config.mts).
+ */
+export const DEEP_ONLY = ['test/properties/kills/seed-[2-5].test.ts'];
+
 export default defineConfig({
   // Examples import from 'dmaconform' as a user's project does; under test that is this package's own source.
   resolve: { alias: [{ find: /^dmaconform$/, replacement: fileURLToPath(new URL('./entries/index.ts', import.meta.url)) }] },
@@ -8,10 +15,13 @@ export default defineConfig({
     // One fork per core (vitest would leave one of two idle): the properties' deadlines have room for it.
     maxWorkers: 2,
     include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...DEEP_ONLY],
     // Tests that start bin/dmaconform.js run the compiled CLI: build it first.
     globalSetup: ['test/setup/build.ts'],
     // Two cores: forks keep the property runs from starving each other of memory.
     pool: 'forks',
     testTimeout: 120_000,
+    // A beforeAll that runs the command starts worker threads too: give it a test's time, not vitest's 10 s.
+    hookTimeout: 120_000,
   },
 });

@@ -3,6 +3,7 @@ import { coreParitySection } from './sections/core-parity';
 import { floodSection } from './sections/flood';
 import { frameSection } from './sections/frames';
 import { interruptSection } from './sections/interrupt';
+import { jobsSection } from './sections/jobs';
 import { killSection } from './sections/kills';
 import { protocolSection } from './sections/protocol';
 import { kernelSection } from './sections/kernel';
@@ -17,6 +18,7 @@ import type { AimResult, BenchSection } from './sections/section';
 const SECTIONS: BenchSection[] = [
   startupSection,
   interruptSection,
+  jobsSection,
   frameSection,
   kernelSection,
   killSection,

@@ -37,6 +37,7 @@ Selection and effort:
                      the implementation must serve these families (${FAMILIES.join(', ')}):
                      one it leaves UNSUPPORTED fails the gate
   --timeout MS       how long one call may take before the allocator counts as hanging
+  --jobs N           check N properties at once (default: the cores available); same seed, same report
   --wake-deadline MS how long a sleeper may stay asleep once its request could be met (default 500, 2000 for --exec)
 
 Reports and gating:

@@ -50,6 +50,8 @@ export interface RunArgs {
   readonly requireFamilies: ReadonlyArray<Family>;
   /** The pretty report lists the clauses each passing property covered. */
   readonly verbose: boolean;
+  /** Properties checked at once (default: the cores available). */
+  readonly jobs?: number;
 }
 
 export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -73,6 +75,7 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--strict': { flag: true },
   '--require-family': { repeat: true },
   '--verbose': { flag: true },
+  '--jobs': {},
 };
 
 function sourceOf(impl: string | undefined, exec: string | undefined, core?: string, coreExec?: string): SourceSpec {
@@ -138,6 +141,7 @@ export function parseRunArgs(argv: ReadonlyArray<string>, cwd: string = process.
     strict: t.flags.has('--strict'),
     requireFamilies: familyList('--require-family', all(t, '--require-family')),
     verbose: t.flags.has('--verbose'),
+    jobs: opt('--jobs', positiveInt),
   };
   return checkCombinations(args);
 }

@@ -1,18 +1,21 @@
+import { availableParallelism } from 'node:os';
 import { allProperties } from '../../properties';
-import { runSuite, type SuiteReport } from '../../properties/runner/run-suite';
+import { runSuite, type ImplementationSource, type SuiteReport } from '../../properties/runner/run-suite';
 import type { RunArgs } from '../args';
 import { EXIT_CONFORMING, EXIT_NOT_CONFORMING, UsageError } from '../errors';
 import { readExpectationsFile, writeExpectations, type ExpectationsFile } from '../expectations/file';
 import { judge, updatedExpectations } from '../expectations/judge';
-import { writeText, type Io } from '../io';
+import { resolvePath, writeText, type Io } from '../io';
 import { checkWritable } from '../writable';
 import { REPORTERS, verdictLines, type RunOutcome } from '../report';
 import { progress } from '../report/progress';
 import { replayCommandFor } from '../report/replay-command';
 import { openSource } from '../source';
+import { disposeQuietly } from '../source/per-property';
+import { compileReachable, compiledTypeScript, recordCompiledTypeScript } from '../workers/compiled';
+import { runInWorkers } from '../workers/pool';
 import { requiredFamilies, selectionOf, selectProperties } from './selection';
 import { replayChecked } from './replay-check';
-import { breatheBetweenRuns } from './breathe';
 import { SIGNAL_EXIT, watchSignals, type Interruption } from './interrupt';
 import { closeWithin, observeRun, randomSeed } from './observe';
 
@@ -38,28 +41,50 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   let expectations = file.expectations;
   const requireFamilies = requiredFamilies(properties, args.requireFamilies, file.requireFamilies);
 
+  recordCompiledTypeScript();
   const opened = await openSource(io, args.source, args.timeoutMs);
   const seed = args.replay?.seed ?? args.seed ?? randomSeed();
   const shown = progress(io);
   const seen = observeRun(opened.source, shown);
   const signals = io.handleSignals ? watchSignals() : null;
-  const stopBreathing = signals === null ? () => undefined : breatheBetweenRuns();
+  const timing = args.wakeDeadlineMs === undefined ? opened.timing : { ...opened.timing, wakeMs: args.wakeDeadlineMs };
+  const jobs = args.jobs ?? availableParallelism();
+  const suiteOptions = {
+    properties,
+    seed,
+    numRuns: args.runs,
+    budget: args.budget,
+    path: args.replay?.path,
+    timing,
+    shard: args.shard,
+    onStart: seen.onStart,
+    onResult: seen.onResult,
+    jobs,
+  };
+  // --exec talks to processes: N of them run side by side from this thread. Everything else runs its
+  // allocator in worker threads, so that a call that never returns cannot stop this thread's clock or signals.
+  const inWorkers = args.source.kind !== 'exec';
+  // Once the run is stopped, a process still being started (another job's) is ended as soon as it exists.
+  let stopped = false;
+  const fresh = seen.source;
+  const source: ImplementationSource =
+    typeof fresh !== 'function'
+      ? fresh
+      : async () => {
+          const impl = await fresh();
+          if (stopped) {
+            await disposeQuietly(impl);
+            throw new Error('the run was stopped');
+          }
+          return impl;
+        };
+  const name = !inWorkers ? '' : typeof seen.source === 'function' ? (await seen.source()).name : seen.source.name;
+  if (args.source.kind === 'impl' || args.source.kind === 'core') compileReachable(resolvePath(io, args.source.path));
+  const pool = inWorkers ? runInWorkers({ ...suiteOptions, name, setup: { spec: args.source, cwd: io.cwd, timing, timeoutMs: args.timeoutMs, compiled: compiledTypeScript() } }) : null;
   let report: SuiteReport;
   let interruption: Interruption | undefined;
   try {
-    const suite = replayChecked(args, properties, () =>
-      runSuite(seen.source, {
-        properties,
-        seed,
-        numRuns: args.runs,
-        budget: args.budget,
-        path: args.replay?.path,
-        timing: args.wakeDeadlineMs === undefined ? opened.timing : { ...opened.timing, wakeMs: args.wakeDeadlineMs },
-        shard: args.shard,
-        onStart: seen.onStart,
-        onResult: seen.onResult,
-      }),
-    );
+    const suite = replayChecked(args, properties, () => pool?.report ?? runSuite(source, suiteOptions));
     const ended = await Promise.race([suite.then((r) => ({ report: r })), signals?.received.then((signal) => ({ signal })) ?? new Promise<never>(() => undefined)]);
     if ('report' in ended) report = ended.report;
     else {
@@ -69,9 +94,9 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       report = seen.partial(seed);
     }
   } finally {
+    stopped = true;
     shown.done();
-    stopBreathing();
-    await closeWithin(opened.close, 300);
+    await closeWithin(async () => void (await Promise.all([pool?.stop(), opened.close()])), 300);
     signals?.stop();
   }
   if (opened.note !== undefined) report = annotated(report, opened.note);

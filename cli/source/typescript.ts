@@ -58,9 +58,8 @@ export function originalPosition(file: string, line: number, column: number): { 
 export function ensureTypeScript(): void {
   if (registered || __filename.endsWith('.ts')) return;
   registered = true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ts = require('typescript') as Ts;
-  const hook: Hook = (module, file) => module._compile(transpile(ts, readFileSync(file, 'utf8'), file), file);
+  // The compiler is loaded by the first file that needs it: a worker handed compiled output never does.
+  const hook: Hook = (module, file) => module._compile(transpileTypeScript(readFileSync(file, 'utf8'), file), file);
   const extensions = (Module as unknown as { _extensions: Record<string, Hook> })._extensions;
   for (const ext of TS_EXTENSIONS) extensions[ext] = hook;
   const loader = Module as unknown as { _resolveFilename: Resolve };
@@ -91,7 +90,12 @@ function typeScriptFor(request: string): string[] | null {
   return (JS_TO_TS[m[0]] ?? []).map((ext) => stem + ext);
 }
 
-function transpile(ts: Ts, source: string, file: string): string {
+let compiler: Ts | undefined;
+
+/** One file of a user's TypeScript as the CommonJS this loader runs; throws TypeScriptSyntaxError when it does not parse. */
+export function transpileTypeScript(source: string, file: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts = (compiler ??= require('typescript') as Ts);
   const out = ts.transpileModule(source, {
     // As .ts: the compiler makes .mts ES module output whatever `module` says, which require() cannot run.
     fileName: file.replace(/\.[cm]ts$/, '.ts'),

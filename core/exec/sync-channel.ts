@@ -11,9 +11,10 @@ const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
 const { command, cwd, shared } = workerData;
-const flag = new Int32Array(shared, 0, 2);
-const bytes = new Uint8Array(shared, 8);
+const flag = new Int32Array(shared, 0, 3);
+const bytes = new Uint8Array(shared, HEADER);
 const child = spawn(command, { shell: true, cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+Atomics.store(flag, 2, child.pid || 0);
 let pending = '';
 const answer = (state, text) => {
   const data = Buffer.from(text);
@@ -50,6 +51,9 @@ parentPort.on('message', (m) => {
 `;
 
 const BUFFER_BYTES = 16 << 20;
+/** State, reply length, and the process's id (its group's, too). */
+const HEADER = 12;
+const open = new Set<SyncChannel>();
 
 export class SyncChannel {
   private readonly worker: Worker;
@@ -58,10 +62,11 @@ export class SyncChannel {
   private dead: string | null = null;
 
   constructor(command: string, cwd: string, private readonly timeoutMs: number) {
-    const shared = new SharedArrayBuffer(8 + BUFFER_BYTES);
-    this.flag = new Int32Array(shared, 0, 2);
-    this.bytes = new Uint8Array(shared, 8);
-    this.worker = new Worker(WORKER, { eval: true, workerData: { command, cwd, shared } });
+    const shared = new SharedArrayBuffer(HEADER + BUFFER_BYTES);
+    this.flag = new Int32Array(shared, 0, 3);
+    this.bytes = new Uint8Array(shared, HEADER);
+    this.worker = new Worker(`const HEADER = ${HEADER};\n${WORKER}`, { eval: true, workerData: { command, cwd, shared } });
+    open.add(this);
     this.worker.unref();
   }
 
@@ -83,6 +88,15 @@ export class SyncChannel {
   }
 
   close(): void {
+    open.delete(this);
     this.worker.postMessage(null);
+  }
+
+  /**
+   * The process groups of the channels not closed yet in this thread: a
+   * thread that is stopped cannot close them, so whoever stops it ends them.
+   */
+  static openGroups(): number[] {
+    return [...open].map((c) => Atomics.load(c.flag, 2)).filter((pid) => pid > 0);
   }
 }

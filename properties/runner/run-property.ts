@@ -42,7 +42,7 @@ function blamesImplementation(e: unknown): boolean {
  * so a randomised allocator meets a new placement sequence on every run and
  * a replayed path meets the same one again.
  */
-const SETUP_SEED = fc.integer({ min: 0, max: 0x7fffffff });
+export const SETUP_SEED = fc.integer({ min: 0, max: 0x7fffffff });
 
 /**
  * Checks one property against one implementation with fast-check, and

@@ -1,0 +1,212 @@
+import type { Worker } from 'node:worker_threads';
+import { InternalError } from '../../properties/harness/failures';
+import { inputAt } from '../../properties/runner/input-at';
+import type { PlannedProperty } from '../../properties/runner/report-order';
+import { inReportOrder } from '../../properties/runner/report-order';
+import type { PropertyResult } from '../../properties/runner/result';
+import { planSuite, suiteReport, type SuiteOptions, type SuiteReport } from '../../properties/runner/run-suite';
+import { newCallSlot, readCallSlot, type CallState } from './call-slot';
+import type { FromWorker, Task, ThrownInWorker, WorkerSetup } from './messages';
+import { startWorker } from './start-worker';
+
+export interface PoolOptions extends SuiteOptions {
+  readonly setup: Omit<WorkerSetup, 'slot'>;
+  readonly seed: number;
+  /** The implementation's name, as the main thread found it when it checked the source. */
+  readonly name: string;
+  /** Worker threads, each checking one property at a time. */
+  readonly jobs: number;
+}
+
+export interface PoolRun {
+  readonly report: Promise<SuiteReport>;
+  /** Ends every worker at once, wherever it is (a stuck call included). */
+  readonly stop: () => Promise<void>;
+}
+
+/** How often the main thread looks at the calls under way: a hang is seen at most this late. */
+const WATCH_MS = 50;
+
+type Outcome = { readonly result: PropertyResult; readonly implementation?: string } | { readonly error: Error };
+
+function rebuilt(property: string, e: ThrownInWorker): Error {
+  const cause = Object.assign(new Error(e.message), { name: e.name === 'InternalError' ? 'Error' : e.name, stack: e.stack });
+  if (e.name === 'InternalError') return new InternalError(property, cause);
+  return cause;
+}
+
+/** A property whose call never came back: TIMEOUT, with the call and the input it was running. */
+function stuckResult(planned: PlannedProperty, state: CallState, call: string, ms: number, startedAt: number, replayPath: string | undefined): PropertyResult {
+  const p = planned.property;
+  // Before any run failed, run n is path n-1; while shrinking, the first failing run is the one to replay.
+  const path = replayPath ?? String(Math.max(0, (state.firstFailed || state.runs) - 1));
+  const input = inputAt(p, planned.seed, path);
+  return {
+    property: p.name,
+    clauses: p.clauses,
+    strength: p.strength,
+    seed: planned.seed,
+    status: 'TIMEOUT',
+    runs: state.runs,
+    durationMs: Date.now() - startedAt,
+    failure: {
+      message: `${call} did not return within ${ms} ms (it never gave control back, so the thread running it was stopped)`,
+      trace: [`${call} -> never returned`],
+      counterexample: input ?? '(could not be generated again)',
+      replay: `${planned.seed}:${path}`,
+      runsToFailure: state.firstFailed || state.runs,
+      shrinks: 0,
+    },
+  };
+}
+
+function brokenResult(planned: PlannedProperty, why: string, startedAt: number): PropertyResult {
+  const p = planned.property;
+  return {
+    property: p.name,
+    clauses: p.clauses,
+    strength: p.strength,
+    seed: planned.seed,
+    status: 'BROKEN',
+    runs: 0,
+    durationMs: Date.now() - startedAt,
+    failure: { message: why, trace: [], counterexample: '(none)', replay: `${planned.seed}:0`, runsToFailure: 0, shrinks: 0 },
+  };
+}
+
+/** One worker thread and what the main thread knows of it; replaced when it has to be stopped. */
+class Lane {
+  private worker: Worker | null = null;
+  /** Each worker gets its own: one stopped inside a call leaves its mark behind. */
+  private slot = newCallSlot();
+  private names = new Map<number, string>();
+  /** Process groups the current worker's cores run in (--core-exec). */
+  private groups: ReadonlyArray<number> = [];
+  private waiting: ((m: FromWorker | { type: 'gone'; why: string }) => void) | null = null;
+  private stopped = false;
+
+  constructor(private readonly setup: Omit<WorkerSetup, 'slot'>) {}
+
+  private ensure(): Worker {
+    if (this.worker !== null) return this.worker;
+    this.slot = newCallSlot();
+    const w = startWorker({ ...this.setup, slot: this.slot });
+    this.names = new Map();
+    // A worker already stopped may still speak or end later: only the current one is heard.
+    w.on('message', (m: FromWorker) => {
+      if (this.worker !== w) return;
+      if (m.type === 'name') this.names.set(m.id, m.name);
+      else if (m.type === 'groups') this.groups = m.pids;
+      else this.waiting?.(m);
+    });
+    w.on('error', (e) => {
+      if (this.worker === w) this.waiting?.({ type: 'gone', why: `the worker running the implementation failed: ${e.message}` });
+    });
+    w.on('exit', (code) => {
+      if (this.worker !== w) return;
+      this.worker = null;
+      this.waiting?.({ type: 'gone', why: `the worker running the implementation ended (exit ${code})` });
+    });
+    this.worker = w;
+    return w;
+  }
+
+  async run(planned: PlannedProperty, task: Task): Promise<Outcome> {
+    if (this.stopped) return { error: new Error('stopped') };
+    const worker = this.ensure();
+    const startedAt = Date.now();
+    const timeoutMs = this.setup.timing.timeoutMs;
+    return new Promise<Outcome>((resolve) => {
+      let seen = { calls: -1, since: 0 };
+      const slot = this.slot;
+      const watch = setInterval(() => {
+        const state = readCallSlot(slot);
+        if (state.active === 0) return;
+        const now = Date.now();
+        if (state.calls !== seen.calls) seen = { calls: state.calls, since: now };
+        else if (now - seen.since > timeoutMs) {
+          const call = this.names.get(state.active) ?? 'a call';
+          finish({ result: stuckResult(planned, state, call, timeoutMs, startedAt, task.path) });
+          this.kill();
+        }
+      }, WATCH_MS);
+      const finish = (o: Outcome) => {
+        clearInterval(watch);
+        this.waiting = null;
+        resolve(o);
+      };
+      this.waiting = (m) => {
+        if (m.type === 'result') finish({ result: m.result, implementation: m.implementation });
+        else if (m.type === 'error') finish({ error: rebuilt(planned.property.name, m.error) });
+        else if (m.type === 'gone') finish(this.stopped ? { error: new Error('stopped') } : { result: brokenResult(planned, m.why, startedAt) });
+      };
+      worker.postMessage(task);
+    });
+  }
+
+  private kill(): void {
+    const w = this.worker;
+    this.worker = null;
+    this.endGroups();
+    void w?.terminate();
+  }
+
+  /** A stopped worker cannot end the core processes it started: they are ended here. */
+  private endGroups(): void {
+    for (const pid of this.groups) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    this.groups = [];
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const w = this.worker;
+    this.worker = null;
+    this.endGroups();
+    this.waiting?.({ type: 'gone', why: 'stopped' });
+    await w?.terminate();
+  }
+}
+
+/**
+ * Runs the suite in worker threads, `jobs` properties at a time, and
+ * reports in selection order: each property's seed comes from the run's
+ * seed and its name, so the report is the same for any number of jobs.
+ * The main thread keeps the clock, so a call that never returns costs its
+ * property a TIMEOUT (and the thread), never the run.
+ */
+export function runInWorkers(opts: PoolOptions): PoolRun {
+  const { plan, total } = planSuite(opts.seed, opts);
+  const order = inReportOrder(plan, total, opts.onStart, opts.onResult);
+  const lanes = Array.from({ length: Math.max(1, Math.min(opts.jobs, plan.length)) }, () => new Lane(opts.setup));
+  let name = opts.name;
+  let next = 0;
+  const drive = async (lane: Lane) => {
+    while (next < plan.length) {
+      const k = next++;
+      const planned = plan[k]!;
+      order.started(k);
+      const o = await lane.run(planned, { k, property: planned.property.name, seed: planned.seed, numRuns: planned.numRuns, path: opts.path });
+      if ('error' in o) {
+        next = plan.length;
+        throw o.error;
+      }
+      if (o.implementation !== undefined) name = o.implementation;
+      order.finished(k, o.result);
+    }
+  };
+  const report = (async () => {
+    try {
+      await Promise.all(lanes.map(drive));
+    } finally {
+      await Promise.all(lanes.map((l) => l.stop()));
+    }
+    return suiteReport(name, opts.seed, order.results());
+  })();
+  return { report, stop: async () => void (await Promise.all(lanes.map((l) => l.stop()))) };
+}
