@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the compiled CLI (dist/, built by `npm run build`, which `npm ci`,
-// `npm install` and `npm pack` run through prepare/prepack).
+// Runs the compiled CLI: dist/, which the published package ships (built by
+// prepack); in a clone, `npm run build` makes it.
 const path = require('node:path');
 
 let cli;
