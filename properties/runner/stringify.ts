@@ -21,7 +21,9 @@ export function stringifyCounterexample(value: unknown): string {
   if (typeof value === 'bigint') return hex(value);
   if (isPlainArray(value)) return `[${value.map(stringifyCounterexample).join(',')}]`;
   if (typeof value === 'object' && value !== null && isPlainObject(value)) {
-    const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${stringifyCounterexample(v)}`);
+    // A "__proto__" key is written computed, as fast-check does, so that reading the text back makes a key and not a prototype.
+    const key = (k: string) => (k === '__proto__' ? `[${JSON.stringify(k)}]` : JSON.stringify(k));
+    const entries = Object.entries(value).map(([k, v]) => `${key(k)}:${stringifyCounterexample(v)}`);
     return `{${entries.join(',')}}`;
   }
   return fc.stringify(value);

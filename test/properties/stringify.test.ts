@@ -9,6 +9,12 @@ describe('counterexamples as text', () => {
     );
   });
 
+  it('writes a "__proto__" key computed, as fast-check does', () => {
+    const v = JSON.parse('{"__proto__":"","a":1}') as object;
+    expect(stringifyCounterexample(v)).toBe(fc.stringify(v));
+    expect(stringifyCounterexample(v)).toBe('{["__proto__"]:"","a":1}');
+  });
+
   it('agrees with fc.stringify on everything without bigints', () => {
     fc.assert(
       fc.property(fc.anything({ withBigInt: false, withMap: true, withSet: true, withDate: true, withNullPrototype: true }), (v) => {
