@@ -140,6 +140,16 @@ describe('in-band metadata in the core\'s own memory', () => {
     expect(mustFailures(await runCore(() => new TaggedFirstFitCore(), 9, 1, props))).toEqual([]);
   });
 
+  it('a range that starts a byte after another keeps its own bytes', () => {
+    const core = new TaggedFirstFitCore();
+    core.init([{ base: 0x5000n, length: 0xcfffn }, { base: 0x12000n, length: 0x2000n }]);
+    const low = core.alloc({ size: 0xc000n, align: 1n, boundary: 0n, lowest: 0n, highest: 0xffffffffn });
+    const high = core.alloc({ size: 0x1000n, align: 1n, boundary: 0n, lowest: 0n, highest: 0xffffffffn });
+    expect([low, high]).toEqual([0x5000n, 0x12000n]);
+    core.write(0x12000n, new Uint8Array(16).fill(0xa5));
+    expect(Array.from(core.read(0x12000n, 16))).toEqual(new Array(16).fill(0xa5));
+  });
+
   it('a tag written over a neighbour\'s first bytes is caught as corrupted data', async () => {
     const report = await runCore(() => new TagNotReservedCore(), 9, 1, [interleavingProperty(aixFamily)]);
     expect(report.results[0]!.failure?.clause).toBe('dma.data-integrity');
