@@ -1,4 +1,4 @@
-import { hex } from '../../spec/address/u64';
+import { U64_MAX, hex } from '../../spec/address/u64';
 import type { DdiVersion } from '../../spec/constants/context';
 import { classifyRequest } from '../../spec/constraints/classify';
 import { checkPlacement } from '../../spec/predicates/check';
@@ -84,6 +84,10 @@ export class Session<S> {
     // NULL for a request the documents rule out is a refusal, whatever the flag: no caller sleeps on it.
     if (o.value === null) return verdict.kind === 'invalid' ? { kind: 'refused', clause: verdict.clause } : { kind: 'null' };
     if (typeof o.value !== 'bigint') fail(this.fam.clauseOf('length'), `${this.fam.allocService} returned ${formatValue(o.value)}, not an address or NULL`);
+    // No allocation of `size` bytes can start where they would run past 2^64-1: the answer is a failure that is not NULL.
+    if (o.value + size > U64_MAX + 1n) {
+      fail(this.fam.failureClause ?? this.fam.clauseOf('length'), `${this.fam.allocService} of ${hex(size)} bytes returned ${hex(o.value)}, where no ${hex(size)} bytes fit below 2^64: not memory, and not NULL`);
+    }
     if (verdict.kind === 'invalid') fail(verdict.clause, `${this.fam.allocService} returned memory for an invalid request: ${verdict.reason}`);
     return { kind: 'memory', live: await this.accept(o.value, size, token, shapeIndex) };
   }
