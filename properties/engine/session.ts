@@ -28,7 +28,8 @@ export class Session<S> {
   /** The generated shapes, then the family's probe shape. */
   readonly shapes: ReadonlyArray<S>;
   readonly probeIndex: number;
-  private readonly ram: RamRanges;
+  /** The map's layout, byte-exact. */
+  readonly ram: RamRanges;
   private readonly tokens = new Map<number, number | null>();
   private nextId = 1;
 
