@@ -128,10 +128,13 @@ export class Session<S> {
 
   /** Releases a live allocation the proper way; refusing it breaks `clause`. */
   async release(l: Live, clause = 'dma.release-restores'): Promise<void> {
+    // The memory is the allocator's again from the moment the release begins: it may hand it to a
+    // sleeper inside the call, and that sleeper's answer, judged before this call returns, must not
+    // be checked against it (how soon it is judged depends on timing, so the verdict would too).
+    this.live.remove(l);
     const r = await this.fam.release(this.d, l.token, l.vaddr, l.size);
     if (r.kind === 'odd' && this.fam.family === 'aix') fail('d_free_dmamem.returns', `releasing live allocation #${l.id}: ${r.how}`);
     if (r.kind !== 'released') fail(clause, `releasing live allocation #${l.id} (${hex(l.vaddr)}, ${hex(l.size)}) failed: ${r.how}`);
-    this.live.remove(l);
   }
 
   async releaseAll(clause?: string): Promise<void> {
