@@ -5,6 +5,7 @@ import { ZooAllocator } from '../../fixtures/correct/zoo-allocator';
 import { ReferenceKernel } from '../../impl/reference';
 import { allProperties } from '../../properties';
 import { runProperty } from '../../properties/runner/run-property';
+import { propertySeed } from '../../properties/runner/property-seed';
 import { Driver } from '../../properties/harness/driver';
 import { Trace } from '../../properties/harness/trace';
 import type { PropertyResult } from '../../properties/runner/result';
@@ -124,6 +125,17 @@ describe('false alarms that correct allocators met', () => {
     await expect(property('physcontig.physreq-lifecycle').run(new Driver(new RefusesAlignedPrep()), met)).rejects.toThrow(/physreq_prep\.repeatable/);
     expect(await verdicts('physcontig.physreq-lifecycle', zoo('prep-refuses-unmeetable'), [1, 2, 3, 4, 5])).toEqual([]);
   }, 60_000);
+
+  it('15. one translate segment per page: checking costs what the physical runs cost, and a property past its time limit is a TIMEOUT', async () => {
+    // The seed of `dmaconform --seed 2` that ran for over twelve minutes: 4 GiB allocations of 16 KiB pages.
+    const started = Date.now();
+    expect(await verdicts('physcontig.placement', zoo('page-segments'), [propertySeed(2, 'physcontig.placement')])).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(120_000);
+    const r = await runProperty(property('physcontig.placement'), zoo('page-segments')(), { seed: 1, propertyLimitMs: 1 });
+    expect(r.status).toBe('TIMEOUT');
+    expect(r.failure!.message).toMatch(/ran past its time limit/);
+    expect(r.strength).toBe('MUST');
+  }, 180_000);
 });
 
 /** Wrong: refuses every alignment above a page, whatever RAM the map has. */
