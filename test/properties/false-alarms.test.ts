@@ -136,6 +136,12 @@ describe('false alarms that correct allocators met', () => {
     expect(r.failure!.message).toMatch(/ran past its time limit/);
     expect(r.strength).toBe('MUST');
   }, 180_000);
+
+  it('16. a release may hand a woken sleeper its memory at once and complete its call later, within the wake-up deadline', async () => {
+    for (const name of ['physcontig.threads', 'physreq.threads', 'phys.threads']) {
+      expect(await verdicts(name, zoo('reserve-on-wake'), [1, 2, 3].map((seed) => propertySeed(seed, name)))).toEqual([]);
+    }
+  }, 180_000);
 });
 
 /** Wrong: refuses every alignment above a page, whatever RAM the map has. */
