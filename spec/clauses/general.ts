@@ -50,7 +50,7 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
     kind: 'invariant',
     ambiguity: {
       question: 'Whether memory a release hands to a sleeping KM_SLEEP caller, whose call has not returned yet, counts as free.',
-      interpretation: 'It does not: a release may reserve memory for a waiter it wakes and complete that call later, within the wake-up deadline. Memory is judged lost only when, everything released, a request met on empty memory is still not met once the wake-up deadline has passed with no sleeper waking.',
+      interpretation: 'Memory handed to a woken sleeper is not free: a release may reserve memory for a waiter it wakes and complete that call later, within the wake-up deadline. Memory is judged lost only when, everything released, a request met on empty memory is still not met once the wake-up deadline has passed with no sleeper waking.',
       why: 'A kernel hands freed memory to the sleeper it wakes and runs it when scheduled; until then the memory belongs to that sleeper, and nothing is lost.',
     },
   },
