@@ -4,6 +4,7 @@ import { KM_SLEEP } from '../../spec/constants/svr5';
 import { defaultPhysreq } from '../../spec/constraints/from-physreq';
 import type { PhysreqFields } from '../../spec/constraints/types';
 import { isAligned } from '../../spec/predicates/placement';
+import type { RamRanges } from '../../spec/predicates/ram-ranges';
 import { memoryMapArb, type GeneratedMap } from '../arbitraries/memory-maps';
 import { Session } from '../engine/session';
 import { fail } from '../harness/failures';
@@ -24,9 +25,23 @@ async function freshPhysreq(d: Driver): Promise<number> {
   return a.value;
 }
 
-async function prep(d: Driver, id: number, clause: string): Promise<void> {
+/**
+ * Whether some RAM of the map holds a whole page at a multiple of `align`
+ * (and of the page size): the least any request through a physreq asking
+ * only for that alignment needs. With none, the constraints cannot be
+ * supported on this system, and physreq_prep may say so with B_FALSE.
+ */
+function someRamMeets(ram: RamRanges, align: bigint, pageBytes: bigint): boolean {
+  const step = align > pageBytes ? align : pageBytes;
+  return ram.list().some((r) => r.type === 'ram' && ((r.base + step - 1n) / step) * step + pageBytes <= r.end);
+}
+
+/** Preps; true when prep accepted, false when it refused fields no RAM of this map can meet (allowed). */
+async function prep(d: Driver, id: number, clause: string, align: bigint, s: Session<PhysreqFields>): Promise<boolean> {
   const p = await d.call<boolean>('physreq_prep', 'user', [id, KM_SLEEP]);
-  if (p.kind !== 'value' || p.value !== true) fail(clause, `physreq_prep of supportable fields did not return B_TRUE`);
+  if (p.kind === 'value' && p.value === true) return true;
+  if (p.kind === 'value' && p.value === false && !someRamMeets(s.ram, align, s.pageBytes)) return false;
+  fail(clause, `physreq_prep of fields some RAM of this map can meet (phys_align ${hex(align)}) did not return B_TRUE`);
 }
 
 /**
@@ -64,7 +79,7 @@ export function physreqLifecycleProperty(fam: FamilyAdapter<PhysreqFields>): Con
       const s = new Session(d, fam, input.gen, []);
       await s.boot();
       const id = await freshPhysreq(d);
-      await prep(d, id, 'physreq_alloc.defaults');
+      if (!(await prep(d, id, 'physreq_alloc.defaults', 1n, s))) return;
       const dflt = await fam.allocate(d, id, defaultPhysreq(), s.pageBytes, false);
       if (dflt.kind !== 'value') fail('physreq_alloc.defaults', `a one-page request through a default physreq on a fresh allocator ${dflt.kind === 'violation' ? `was reported (${dflt.clause})` : 'is waiting'}`);
       if (dflt.value === null) await sameAsAskingForNothing(d, fam, s.pageBytes);
@@ -72,7 +87,7 @@ export function physreqLifecycleProperty(fam: FamilyAdapter<PhysreqFields>): Con
 
       const align = 1n << BigInt(input.alignExp);
       await d.call('physreq_set', 'user', [id, { phys_align: align }]);
-      await prep(d, id, 'physreq_prep.repeatable');
+      if (!(await prep(d, id, 'physreq_prep.repeatable', align, s))) return;
       const o = await fam.allocate(d, id, { ...defaultPhysreq(), phys_align: align }, s.pageBytes, false);
       if (o.kind === 'violation') fail('physreq_prep.repeatable', `a request through a re-prepped physreq was reported (${o.clause})`);
       if (o.kind !== 'value' || o.value === null) return;

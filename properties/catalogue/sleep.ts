@@ -102,9 +102,14 @@ export function sleepProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<Inp
       };
       const actions = [...input.wants.map(sleeper), ...input.releases.map(release)];
       const labels = [...input.wants.map((want, i) => `sleeper ${i + 1} (${want})`), ...input.releases.map((c, i) => `release ${i + 1} (${c} block${c === 2 ? 's' : ''})`)];
-      const tasks = actions.map((act, i) => input.scheduler.schedule(Promise.resolve(labels[i]), labels[i]).then(act));
+      // The scheduler picks the order; each action then runs to its end before the next begins. Were they
+      // to overlap, what a sleeper's call came to (an answer within the grace, or a wait) would depend on
+      // how fast the machine runs the other actions, and so would the trace and the verdict.
+      let turn: Promise<unknown> = Promise.resolve();
+      const tasks = actions.map((act, i) => input.scheduler.schedule(Promise.resolve(labels[i]), labels[i]).then(() => (turn = turn.then(act))));
       await input.scheduler.waitAll();
       await Promise.all(tasks);
+      await turn;
       // With the releases done, every sleeper that can be served must be, without giving back what the others took.
       await sleepers.drain(0, d.options.wakeMs, false);
       await s.verifyContents();

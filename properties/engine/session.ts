@@ -1,4 +1,4 @@
-import { hex } from '../../spec/address/u64';
+import { U64_MAX, hex } from '../../spec/address/u64';
 import type { Context, DdiVersion } from '../../spec/constants/context';
 import { classifyRequest } from '../../spec/constraints/classify';
 import { checkPlacement } from '../../spec/predicates/check';
@@ -28,7 +28,8 @@ export class Session<S> {
   /** The generated shapes, then the family's probe shape. */
   readonly shapes: ReadonlyArray<S>;
   readonly probeIndex: number;
-  private readonly ram: RamRanges;
+  /** The map's layout, byte-exact. */
+  readonly ram: RamRanges;
   private readonly tokens = new Map<number, number | null>();
   private nextId = 1;
 
@@ -84,6 +85,10 @@ export class Session<S> {
     // NULL for a request the documents rule out is a refusal, whatever the flag: no caller sleeps on it.
     if (o.value === null) return verdict.kind === 'invalid' ? { kind: 'refused', clause: verdict.clause } : { kind: 'null' };
     if (typeof o.value !== 'bigint') fail(this.fam.clauseOf('length'), `${this.fam.allocService} returned ${formatValue(o.value)}, not an address or NULL`);
+    // No allocation of `size` bytes can start where they would run past 2^64-1: the answer is a failure that is not NULL.
+    if (o.value + size > U64_MAX + 1n) {
+      fail(this.fam.failureClause ?? this.fam.clauseOf('length'), `${this.fam.allocService} of ${hex(size)} bytes returned ${hex(o.value)}, where no ${hex(size)} bytes fit below 2^64: not memory, and not NULL`);
+    }
     if (verdict.kind === 'invalid') fail(verdict.clause, `${this.fam.allocService} returned memory for an invalid request: ${verdict.reason}`);
     return { kind: 'memory', live: await this.accept(o.value, size, token, shapeIndex) };
   }
@@ -123,10 +128,13 @@ export class Session<S> {
 
   /** Releases a live allocation the proper way (from `ctx`, by default the family's own); refusing it breaks `clause`. */
   async release(l: Live, clause = 'dma.release-restores', ctx?: Context): Promise<void> {
+    // The memory is the allocator's again from the moment the release begins: it may hand it to a
+    // sleeper inside the call, and that sleeper's answer, judged before this call returns, must not
+    // be checked against it (how soon it is judged depends on timing, so the verdict would too).
+    this.live.remove(l);
     const r = await this.fam.release(this.d, l.token, l.vaddr, l.size, ctx);
     if (r.kind === 'odd' && this.fam.family === 'aix') fail('d_free_dmamem.returns', `releasing live allocation #${l.id}: ${r.how}`);
     if (r.kind !== 'released') fail(clause, `releasing live allocation #${l.id} (${hex(l.vaddr)}, ${hex(l.size)}) failed: ${r.how}`);
-    this.live.remove(l);
   }
 
   async releaseAll(clause?: string): Promise<void> {

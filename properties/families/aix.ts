@@ -51,6 +51,7 @@ export const aixFamily: FamilyAdapter<AixShape> = {
   },
   clauseOf: (k) => CLAUSES[k],
   nullClause: 'd_alloc_dmamem.null-on-failure',
+  failureClause: 'd_alloc_dmamem.null-on-failure',
   extraClauses: ['d_alloc_dmamem.real-heap', 'd_map_init.returns', 'd_free_dmamem.returns'],
   async inspect(d, _h, vaddr, size) {
     if (d.impl.heapOf === undefined) return;

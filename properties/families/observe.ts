@@ -8,7 +8,27 @@ export async function segmentsOf(d: Driver, vaddr: bigint, size: bigint, sizeCla
   const r = await d.observe('translate', () => d.impl.translate(vaddr, size));
   if (!r.ok) fail(sizeClause, `translate(${hex(vaddr)}, ${hex(size)}) failed: ${describeThrown(r.error)}; not every byte is mapped`);
   if (!Array.isArray(r.value)) fail(sizeClause, `translate(${hex(vaddr)}) returned ${String(r.value)}, not a segment list`);
-  return r.value;
+  return merged(r.value as unknown[], vaddr, sizeClause);
+}
+
+/**
+ * The segments with physically adjacent neighbours merged as they come, in
+ * virtual order. The documents never promise merged segments, so an
+ * allocator may report one per page; every later check (placement, RAM,
+ * overlap, the live set's index) then costs what the physical runs cost,
+ * not what the pages of a large allocation would.
+ */
+function merged(raw: ReadonlyArray<unknown>, vaddr: bigint, sizeClause: string): PhysSegment[] {
+  const out: PhysSegment[] = [];
+  for (const s of raw) {
+    const { phys, length } = (s ?? {}) as { phys?: unknown; length?: unknown };
+    if (typeof phys !== 'bigint' || typeof length !== 'bigint' || length < 0n) fail(sizeClause, `translate(${hex(vaddr)}) returned a segment that is not { phys, length } of bigints`);
+    if (length === 0n) continue;
+    const last = out[out.length - 1];
+    if (last !== undefined && last.phys + last.length === phys) out[out.length - 1] = { phys: last.phys, length: last.length + length };
+    else out.push({ phys, length });
+  }
+  return out;
 }
 
 export async function readBytes(d: Driver, vaddr: bigint, length: number, clause: string): Promise<Uint8Array> {

@@ -38,6 +38,12 @@ export interface FamilyAdapter<S> {
   clauseOf(kind: ConstraintKind): string;
   /** The clause that says a NULL leaves everything unchanged. */
   readonly nullClause: string;
+  /**
+   * The clause that says a failure is NULL, where the documents say so: it
+   * is broken by an answer no allocation can have, such as (void *)-1.
+   * Without it, such an answer breaks the size clause.
+   */
+  readonly failureClause?: string;
   /** Clauses checked by family-specific observations (heap, zeroing, paddr). */
   readonly extraClauses: ReadonlyArray<string>;
   /** Family-specific checks of a fresh allocation, before anything is written to it. */

@@ -1,7 +1,9 @@
 import type { Context } from '../../spec/constants/context';
 import { isContractViolation } from '../../spec/errors';
 import type { DmaImplementation, ServiceName } from '../../spec/interface/implementation';
-import { ImplementationCrash, ImplementationHang, isFatal, isTimeout } from './failures';
+import { onBehalfOf, type ExitWatch } from './exit-guard';
+import { ImplementationCrash, ImplementationHang, PropertyOverrun, isFatal, isTimeout } from './failures';
+import { garbageIn } from './garbage';
 import { formatArgs, formatValue } from './format';
 import type { Outcome, Settled } from './outcome';
 import { isPromiseLike, settleWithin } from './settle';
@@ -35,6 +37,10 @@ const ISSUES_IDS: ReadonlySet<ServiceName> = new Set(['d_map_init', 'physreq_all
 
 export class Driver {
   private waits = 0;
+  /** Where an in-process implementation's request to exit the process is noted (runProperty intercepts it). */
+  exits: ExitWatch = {};
+  /** When the property must stop (Date.now() milliseconds): a call or observation after it ends the run as TIMEOUT. */
+  deadline = Infinity;
   /** Every handle and physreq id handed out in this run, so a made-up one can avoid them all. */
   readonly issued = new Set<number>();
 
@@ -45,6 +51,14 @@ export class Driver {
     /** Handed to the allocator's setup: drawn afresh for every run. */
     readonly setupSeed = 1,
   ) {}
+
+  /** A driver on the same implementation and run with a silent trace (for runs nobody will read), sharing its watch and deadline. */
+  silent(): Driver {
+    const d = new Driver(this.impl, new Trace(0), this.options, this.setupSeed);
+    d.exits = this.exits;
+    d.deadline = this.deadline;
+    return d;
+  }
 
   has(service: ServiceName): boolean {
     return typeof this.impl[service] === 'function';
@@ -62,28 +76,34 @@ export class Driver {
 
   private async callOnce<T>(service: ServiceName, ctx: Context, args: ReadonlyArray<unknown>, mayWait: boolean): Promise<Outcome<T>> {
     const label = this.trace.enabled ? `[${ctx}] ${formatArgs(service, args)}` : service;
+    this.checkDeadline(label);
     const fn = this.impl[service] as ((...a: unknown[]) => unknown) | undefined;
     if (fn === undefined) throw new ImplementationCrash(label, new Error(`the implementation has no ${service}`));
     let raw: unknown;
     try {
-      raw = fn.call(this.impl, ctx, ...args);
+      raw = onBehalfOf(this.exits, () => fn.call(this.impl, ctx, ...args));
     } catch (e) {
       return this.thrown(label, e);
     }
-    if (!isPromiseLike(raw)) return this.returned(label, raw as T);
+    if (!isPromiseLike(raw)) return this.returned(label, service, raw as T);
     const place = this.trace.add(`${label} -> ...`);
     const s = await settleWithin(raw as Promise<T>, mayWait ? this.options.graceMs : this.options.timeoutMs);
-    if (s.state === 'fulfilled') return this.returned(label, s.value, place);
+    if (s.state === 'fulfilled') return this.returned(label, service, s.value, place);
     if (s.state === 'rejected') return this.thrown(label, s.reason, place);
+    this.checkExits(label);
     if (!mayWait) throw new ImplementationHang(label, this.options.timeoutMs);
     const id = ++this.waits;
     this.trace.complete(place, `${label} -> waiting (#${id})`);
     const later = (raw as Promise<T>).then(
       (value): Settled<T> => {
         this.trace.add(`  #${id} woke -> ${formatValue(value)}`);
+        const garbage = garbageIn(service, value);
+        if (this.exits.exited !== undefined) return { kind: 'error', error: new ImplementationCrash(label, this.exits.exited) };
+        if (garbage !== null) return { kind: 'error', error: new ImplementationCrash(label, new Error(garbage)) };
         return { kind: 'value', value };
       },
       (e: unknown): Settled<T> => {
+        if (this.exits.exited !== undefined) return { kind: 'error', error: new ImplementationCrash(label, this.exits.exited) };
         if (isContractViolation(e)) return { kind: 'violation', clause: e.clause, message: e.message };
         return { kind: 'error', error: new ImplementationCrash(label, e) };
       },
@@ -91,34 +111,57 @@ export class Driver {
     return { kind: 'pending', later };
   }
 
+  private checkDeadline(label: string): void {
+    if (Date.now() > this.deadline) throw new PropertyOverrun(label);
+  }
+
+  /**
+   * An exit requested by the implementation is a crash wherever it happened
+   * (a timer it set, a waiter it woke), even when it caught the error that
+   * stopped it: the call that notices it is blamed.
+   */
+  checkExits(label: string): void {
+    if (this.exits.exited !== undefined) throw new ImplementationCrash(label, this.exits.exited);
+  }
+
   /** An observation (translate, read, write, heapOf): no context, must answer within the timeout. */
   async observe<T>(name: string, run: () => T | Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+    this.checkDeadline(name);
     try {
-      const raw = run();
-      if (!isPromiseLike(raw)) return { ok: true, value: raw as T };
+      const raw = onBehalfOf(this.exits, run);
+      if (!isPromiseLike(raw)) {
+        this.checkExits(name);
+        return { ok: true, value: raw as T };
+      }
       const s = await settleWithin(raw as Promise<T>, this.options.timeoutMs);
+      this.checkExits(name);
       if (s.state === 'fulfilled') return { ok: true, value: s.value };
       if (s.state === 'rejected') throw s.reason;
       throw new ImplementationHang(name, this.options.timeoutMs);
     } catch (e) {
-      if (e instanceof ImplementationHang) throw e;
+      if (e instanceof ImplementationHang || e instanceof ImplementationCrash || e instanceof PropertyOverrun) throw e;
+      if (this.exits.exited !== undefined) throw new ImplementationCrash(name, this.exits.exited);
       if (isTimeout(e)) throw new ImplementationHang(name, this.options.timeoutMs);
       if (isFatal(e)) throw new ImplementationCrash(name, e);
       return { ok: false, error: e };
     }
   }
 
-  private returned<T>(label: string, value: T, place = -1): Outcome<T> {
+  private returned<T>(label: string, service: ServiceName, value: T, place = -1): Outcome<T> {
     if (this.trace.enabled) this.trace.complete(place, `${label} -> ${formatValue(value)}`);
+    this.checkExits(label);
+    const garbage = garbageIn(service, value);
+    if (garbage !== null) throw new ImplementationCrash(label, new Error(garbage));
     return { kind: 'value', value };
   }
 
   private thrown<T>(label: string, e: unknown, place = -1): Outcome<T> {
-    if (isContractViolation(e)) {
+    if (isContractViolation(e) && this.exits.exited === undefined) {
       this.trace.complete(place, `${label} -> violation ${e.clause}`);
       return { kind: 'violation', clause: e.clause, message: e.message };
     }
     this.trace.complete(place, `${label} -> threw`);
+    this.checkExits(label);
     if (isTimeout(e)) throw new ImplementationHang(label, this.options.timeoutMs);
     throw new ImplementationCrash(label, e);
   }

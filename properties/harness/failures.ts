@@ -22,7 +22,7 @@ export class ImplementationCrash extends Error {
     readonly call: string,
     override readonly cause: unknown,
   ) {
-    super(`${call} threw ${describeThrown(cause)}`);
+    super(`${call} threw ${describeThrown(cause)}${stderrTailOf(cause)}`);
     this.name = 'ImplementationCrash';
   }
 }
@@ -38,6 +38,18 @@ export class ImplementationHang extends Error {
 }
 
 /**
+ * The property ran past its time limit: the run in progress stops at the
+ * allocator's next call and the property ends as TIMEOUT, however slow the
+ * allocator's answers (or the observations of them) have become.
+ */
+export class PropertyOverrun extends Error {
+  constructor(readonly call: string) {
+    super(`the property ran past its time limit (stopped before ${call})`);
+    this.name = 'PropertyOverrun';
+  }
+}
+
+/**
  * A fault in the suite's own code, never a verdict on the allocator: the
  * run stops and the command exits 3 naming the property.
  */
@@ -49,6 +61,17 @@ export class InternalError extends Error {
     super(`internal error in property ${property}: ${describeThrown(cause)}`);
     this.name = 'InternalError';
   }
+}
+
+/**
+ * The allocator's last words on stderr, when the error carries them (the
+ * subprocess client appends them to its errors: docs/protocol.md), so the
+ * report of a crash shows them below its one-line reason.
+ */
+function stderrTailOf(e: unknown): string {
+  if (!(e instanceof Error)) return '';
+  const at = e.message.indexOf('\nstderr (last ');
+  return at < 0 ? '' : e.message.slice(at);
 }
 
 export function describeThrown(e: unknown): string {

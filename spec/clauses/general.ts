@@ -49,9 +49,9 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
     strength: 'MUST',
     kind: 'invariant',
     ambiguity: {
-      question: 'Whether memory that is free again must also serve the request it served before while other memory stays taken, or only once everything is back.',
-      interpretation: 'Both. With memory full of blocks of one size and constraints, releasing one of them makes the same request, without waiting, succeed at once; and once everything is released, the largest requests met one after another at the start are met again.',
-      why: 'The allocator itself showed that the released memory holds that request, with whatever headers, rounding and alignment it keeps; a free block that cannot be had again for its own size (a size-class search that skips it) is memory lost as surely as a leak.',
+      question: 'When released memory counts as free again: must it serve the request it served before while other memory stays taken, or only once everything is back; and does memory a release hands to a sleeping KM_SLEEP caller, whose call has not returned yet, count as free?',
+      interpretation: 'Released memory serves again at once: with memory full of blocks of one size and constraints, releasing one of them makes the same request, without waiting, succeed; and once everything is released, the largest requests met one after another at the start are met again. Memory handed to a woken sleeper is not free: a release may reserve it for the waiter it wakes and complete that call later, within the wake-up deadline, so memory is judged lost only when the wake-up deadline has passed with no sleeper waking.',
+      why: 'The allocator itself showed that the released memory holds that request, with whatever headers, rounding and alignment it keeps; a free block that cannot be had again for its own size (a size-class search that skips it) is memory lost as surely as a leak. A kernel hands freed memory to the sleeper it wakes and runs it when scheduled; until then the memory belongs to that sleeper, and nothing is lost.',
     },
   },
   {

@@ -108,6 +108,11 @@ export const PHYSREQ_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'physreq_prep returns B_FALSE when the constraints cannot be supported (or, under KM_NOSLEEP, memory is short), and a refused physreq yields no memory.',
     strength: 'MUST',
     kind: 'postcondition',
+    ambiguity: {
+      question: 'Which constraints a system "cannot support": only malformed fields, or also ones its memory can never meet.',
+      interpretation: 'Constraints no RAM can meet count as unsupportable too: fields that no RAM of the memory map can ever meet (no whole page of RAM at a multiple of the alignment and of the page size, below the DMA address limit) may be refused with B_FALSE; fields some RAM can meet must be accepted, free or not.',
+      why: 'The system is the machine with this memory: an allocator that knows no request through the physreq can ever succeed may say so at prep time, which is what B_FALSE is for; refusing fields the memory could meet would make prep a lottery.',
+    },
   },
   {
     id: 'physreq_prep.repeatable',

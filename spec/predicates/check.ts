@@ -44,10 +44,13 @@ export function checkPlacement(
     breaches.push({ kind: 'contiguity', detail: `${runs.length} physical runs, first ${hex(runs[0]!.phys)} then ${hex(runs[1]!.phys)}` });
   }
   // A scatter/gather list can split a run at a boundary, so for a
-  // non-contiguous allocation the boundary only adds list entries.
+  // non-contiguous allocation the boundary only adds list entries. When the
+  // runs alone fit the list and only the splits overflow it, what broke is
+  // the boundary (a run spans it), and that is what the breach is called.
   const entries = c.contiguous ? runs.length : splitAtBoundaries(runs, c.boundary).length;
   if (c.maxSegments > 0 && entries > c.maxSegments) {
-    breaches.push({ kind: 'segment-count', detail: `needs ${entries} scatter/gather entries, more than ${c.maxSegments}` });
+    const kind = runs.length > c.maxSegments ? 'segment-count' : 'boundary';
+    breaches.push({ kind, detail: `needs ${entries} scatter/gather entries, more than ${c.maxSegments}${kind === 'boundary' ? `, because ${runs.length === 1 ? 'its run spans' : `its ${runs.length} runs span`} multiples of ${hex(c.boundary)}` : ''}` });
   }
   for (const r of runs) {
     if (!withinAddressLimit(r.phys, r.length, c.maxAddress)) {

@@ -4,6 +4,7 @@ import { summarize } from '../../properties/runner/run-suite';
 import { judge } from '../../cli/expectations/judge';
 import { junitReport } from '../../cli/report/junit';
 import { parseXml, type XmlElement } from './xml-check';
+import { cli } from './helpers';
 
 const child = (e: XmlElement, name: string) => e.children.find((c) => c.name === name);
 
@@ -59,4 +60,16 @@ describe('JUnit: what passes the gate does not turn a CI test view red', () => {
     expect(child(nosleep, 'failure')).toBeDefined();
     expect(suite.attrs.failures).toBe('2');
   });
+
+  it('a MUST clause broken inside a SHOULD property is a MUST <failure>, never a SHOULD warning', async () => {
+    const r = await cli(['--impl', 'fixtures/mutants/crosses-boundary.ts', '--property', 'physcontig.completeness', '--seed', '1', '--reporter', 'junit']);
+    expect(r.code).toBe(1);
+    const suite = parseXml(r.stdout);
+    const tc = suite.children.find((c) => c.attrs.name === 'physcontig.completeness')!;
+    const failure = child(tc, 'failure')!;
+    expect(failure).toBeDefined();
+    expect(failure.attrs.type).toBe('kmem_alloc_physcontig.boundary');
+    expect(r.stdout).toContain('clause: kmem_alloc_physcontig.boundary [MUST]');
+    expect(r.stdout).not.toContain('SHOULD warning');
+  }, 60_000);
 });

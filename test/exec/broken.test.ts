@@ -9,6 +9,7 @@ import {
   type SubprocessOptions,
 } from '../../cli/exec';
 import { brokenCommand, config, exists, ram, vanished } from './helpers';
+import { cli, parseReport } from '../cli/helpers';
 
 const started: SubprocessImplementation[] = [];
 
@@ -149,5 +150,19 @@ describe('SubprocessImplementation against broken implementations', () => {
     expect((await failure(impl.setup(SETUP))).message).toMatch(/setup before start\(\) completed the handshake/);
     await Promise.all([impl.dispose(), impl.dispose()]);
     expect(exists(impl.pid!)).toBe(false);
+  });
+
+  it('a process that exits mid-run is BROKEN in the report, whose message carries the stderr tail and whose trace ends with the call it died in', async () => {
+    const r = await cli(['--exec', brokenCommand('exits.js'), '--property', 'physcontig.placement', '--property', 'physcontig.completeness', '--seed', '1', '--reporter', 'json']);
+    expect(r.code).toBe(1);
+    const report = parseReport(r);
+    expect(report.results).toHaveLength(2);
+    for (const x of report.results) {
+      expect(x.status).toBe('BROKEN');
+      expect(x.strength).toBe('MUST');
+      expect(x.failure!.message).toMatch(/exited with code 3/);
+      expect(x.failure!.message).toMatch(/stderr \(last \d+ characters\):\nexits\.js: cannot go on/);
+      expect(x.failure!.trace.at(-1)).toMatch(/-> threw$/);
+    }
   });
 });

@@ -5,6 +5,9 @@ import { ZooAllocator } from '../../fixtures/correct/zoo-allocator';
 import { ReferenceKernel } from '../../impl/reference';
 import { allProperties } from '../../properties';
 import { runProperty } from '../../properties/runner/run-property';
+import { propertySeed } from '../../properties/runner/property-seed';
+import { Driver } from '../../properties/harness/driver';
+import { Trace } from '../../properties/harness/trace';
 import type { PropertyResult } from '../../properties/runner/result';
 import type { Context } from '../../spec/constants/context';
 import type { PhysreqFields } from '../../spec/constraints/types';
@@ -108,7 +111,52 @@ describe('false alarms that correct allocators met', () => {
   it('13. NULL for an invalid request is a refusal, KM_SLEEP or not', async () => {
     expect(await verdicts('physcontig.sleep', zoo('quiet-misuse'), [1, 3, 5, 6, 8])).toEqual([]);
   }, 120_000);
+
+  it('14. physreq_prep may refuse constraints no RAM of the map can meet: 8 KiB alignment over three separate 4 KiB pages', async () => {
+    const page = (base: bigint) => ({ base, length: 0x1000n, type: 'ram' as const });
+    const input = { gen: { map: { ranges: [page(0x1000n), page(0x3000n), page(0x5000n)] }, pageSize: 4096 }, alignExp: 13 };
+    for (const name of ['physcontig.physreq-lifecycle', 'physreq.physreq-lifecycle']) {
+      const trace = new Trace();
+      await property(name).run(new Driver(zoo('prep-refuses-unmeetable')(), trace), input);
+      expect(trace.toLines().filter((l) => l.includes('physreq_prep('))).toEqual(['[user] physreq_prep(1, KM_SLEEP) -> true', '[user] physreq_prep(1, KM_SLEEP) -> false']);
+    }
+    // Where some RAM page sits at the alignment, refusing is still a failure of the re-prep.
+    const met = { ...input, gen: { ...input.gen, map: { ranges: [page(0x1000n), page(0x4000n)] } } };
+    await expect(property('physcontig.physreq-lifecycle').run(new Driver(new RefusesAlignedPrep()), met)).rejects.toThrow(/physreq_prep\.repeatable/);
+    expect(await verdicts('physcontig.physreq-lifecycle', zoo('prep-refuses-unmeetable'), [1, 2, 3, 4, 5])).toEqual([]);
+  }, 60_000);
+
+  it('15. one translate segment per page: checking costs what the physical runs cost, and a property past its time limit is a TIMEOUT', async () => {
+    // The seed of `dmaconform --seed 2` that ran for over twelve minutes: 4 GiB allocations of 16 KiB pages.
+    const started = Date.now();
+    expect(await verdicts('physcontig.placement', zoo('page-segments'), [propertySeed(2, 'physcontig.placement')])).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(120_000);
+    const r = await runProperty(property('physcontig.placement'), zoo('page-segments')(), { seed: 1, propertyLimitMs: 1 });
+    expect(r.status).toBe('TIMEOUT');
+    expect(r.failure!.message).toMatch(/ran past its time limit/);
+    expect(r.strength).toBe('MUST');
+  }, 180_000);
+
+  it('16. a release may hand a woken sleeper its memory at once and complete its call later, within the wake-up deadline', async () => {
+    for (const name of ['physcontig.threads', 'physreq.threads', 'phys.threads']) {
+      expect(await verdicts(name, zoo('reserve-on-wake'), [1, 2, 3].map((seed) => propertySeed(seed, name)))).toEqual([]);
+    }
+  }, 180_000);
 });
+
+/** Wrong: refuses every alignment above a page, whatever RAM the map has. */
+class RefusesAlignedPrep extends ReferenceKernel {
+  private readonly aligned = new Set<number>();
+
+  override physreq_set(ctx: Context, preq: number, fields: Partial<PhysreqFields>): void {
+    if (fields.phys_align !== undefined && fields.phys_align > 0x1000n) this.aligned.add(preq);
+    super.physreq_set(ctx, preq, fields);
+  }
+
+  override physreq_prep(ctx: Context, preq: number, flag: number): boolean {
+    return !this.aligned.has(preq) && super.physreq_prep(ctx, preq, flag);
+  }
+}
 
 /** Correct by the reading of physreq_prep.no-change-after-prep: the store is refused, the physreq stays as prepped. */
 class RefusesSetAfterPrep extends ReferenceKernel {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ContractViolation } from '../../spec/errors';
 import type { DmaImplementation } from '../../spec/interface/implementation';
 import { Driver } from '../../properties/harness/driver';
-import { ImplementationCrash, ImplementationHang } from '../../properties/harness/failures';
+import { guardExits } from '../../properties/harness/exit-guard';
+import { ImplementationCrash, ImplementationHang, PropertyOverrun } from '../../properties/harness/failures';
 import { settleWithin } from '../../properties/harness/settle';
 import { Trace } from '../../properties/harness/trace';
 import { IntervalIndex } from '../../properties/oracle/interval-index';
@@ -37,6 +38,48 @@ describe('Driver', () => {
     await expect(new Driver(never, new Trace(), timing).call('d_alloc_dmamem', 'process', [1, 1n, 0])).rejects.toBeInstanceOf(ImplementationHang);
     const o = await new Driver(never, new Trace(), timing).call('d_alloc_dmamem', 'process', [1, 1n, 0], true);
     expect(o.kind).toBe('pending');
+  });
+
+  it('treats an answer that is not even of its type as a crash, not a value for a clause to judge', async () => {
+    for (const garbage of ['0x1000', 4096, -1n, 1n << 64n, {}]) {
+      const d = new Driver(fake(() => garbage as unknown as bigint), new Trace(), timing);
+      await expect(d.call('d_alloc_dmamem', 'process', [1, 1n, 0])).rejects.toThrow(/not an address/);
+    }
+    expect(await new Driver(fake(() => (1n << 64n) - 1n), new Trace(), timing).call('d_alloc_dmamem', 'process', [1, 1n, 0])).toMatchObject({ kind: 'value' });
+  });
+
+  it('turns process.exit inside a call, sync or in what the call scheduled, into a crash, and lets any other exit through', async () => {
+    const before = process.exit;
+    const exits: unknown[] = [];
+    // Stands in for the real exit, so that the exit let through does not end the test run.
+    process.exit = ((code?: number) => void exits.push(code)) as typeof process.exit;
+    const release = guardExits();
+    try {
+      const sync = new Driver(fake(() => process.exit(0)), new Trace(), timing);
+      await expect(sync.call('d_alloc_dmamem', 'process', [1, 1n, 0])).rejects.toThrow(/called process\.exit\(0\)/);
+      // The allocator swallows the error and answers later: the exit is still its crash.
+      const swallowed = fake(async () => {
+        await new Promise((r) => setTimeout(r, 1));
+        try {
+          process.exit(7);
+        } catch {
+          // ignored on purpose
+        }
+        return 0x1000n;
+      });
+      await expect(new Driver(swallowed, new Trace(), timing).call('d_alloc_dmamem', 'process', [1, 1n, 0])).rejects.toThrow(/process\.exit\(7\)/);
+      process.exit(130);
+      expect(exits).toEqual([130]);
+    } finally {
+      release();
+      process.exit = before;
+    }
+  });
+
+  it('stops a run at the first call past its deadline', async () => {
+    const d = new Driver(fake(() => 0x1000n), new Trace(), timing);
+    d.deadline = Date.now() - 1;
+    await expect(d.call('d_alloc_dmamem', 'process', [1, 1n, 0])).rejects.toBeInstanceOf(PropertyOverrun);
   });
 
   it('keeps 64-bit results exact in the trace', async () => {

@@ -146,7 +146,9 @@ describe('checkPlacement', () => {
     ['address-limit', 0x1000n, 0x2000n, [{ phys: LIMIT_32_BIT - 0xfffn, length: 0x2000n }], { boundary: 0n }],
     ['zero-address', 0x1000n, 0x1000n, [{ phys: 0n, length: 0x1000n }], {}],
     ['contiguity', 0x1000n, 0x2000n, [good[1]!, good[0]!], { maxSegments: 0 }],
-    ['segment-count', 0x1000n, 0x2000n, [{ phys: 0xf000n, length: 0x2000n }], { contiguous: false }],
+    // One run within the list's limit that spans a boundary: the split at the boundary overflows the list, and the boundary is what broke.
+    ['boundary', 0x1000n, 0x2000n, [{ phys: 0xf000n, length: 0x2000n }], { contiguous: false }],
+    ['segment-count', 0x1000n, 0x3000n, [{ phys: 0xf000n, length: 0x2000n }, { phys: 0x20000n, length: 0x1000n }], { contiguous: false, maxSegments: 1 }],
     ['segment-count', 0x1000n, 0x2000n, [good[1]!, good[0]!], { contiguous: false, maxSegments: 1 }],
   ])('reports %s for a placement crafted to break it', (kind, v, size, segs, change) => {
     expect(kinds(v, size, segs, { ...loose, ...change })).toEqual([kind]);
