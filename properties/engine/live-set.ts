@@ -36,13 +36,13 @@ export class LiveSet {
     return this.items.length === 0 ? undefined : this.items[n % this.items.length];
   }
 
-  /** Fails with dma.no-overlap when the new allocation shares a byte with a live one. */
-  checkDisjoint(vaddr: bigint, size: bigint, segments: ReadonlyArray<PhysSegment>, region?: () => FailureRegion): void {
+  /** Fails with `clause` (dma.no-overlap unless told) when the new allocation shares a byte with a live one. */
+  checkDisjoint(vaddr: bigint, size: bigint, segments: ReadonlyArray<PhysSegment>, region?: () => FailureRegion, clause = 'dma.no-overlap'): void {
     const v = this.virt.collision({ start: vaddr, length: size });
-    if (v !== undefined) fail('dma.no-overlap', `virtual ${hex(vaddr)}+${hex(size)} overlaps live allocation #${v.id} at ${hex(v.vaddr)}+${hex(v.size)}`, region?.());
+    if (v !== undefined) fail(clause, `virtual ${hex(vaddr)}+${hex(size)} overlaps live allocation #${v.id} at ${hex(v.vaddr)}+${hex(v.size)}`, region?.());
     for (const s of segments) {
       const p = this.phys.collision({ start: s.phys, length: s.length });
-      if (p !== undefined) fail('dma.no-overlap', `physical ${hex(s.phys)}+${hex(s.length)} overlaps live allocation #${p.id}`, region?.());
+      if (p !== undefined) fail(clause, `physical ${hex(s.phys)}+${hex(s.length)} overlaps live allocation #${p.id}`, region?.());
     }
   }
 

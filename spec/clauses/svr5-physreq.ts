@@ -144,6 +144,19 @@ export const PHYSREQ_CLAUSES: ReadonlyArray<Clause> = [
     kind: 'context',
   },
   {
+    id: 'physreq_free.allocations-kept',
+    service: 'physreq_free',
+    sources: [research('SVR5 / UnixWare DDI: physreq_free'), research('SVR5 / UnixWare DDI: kmem_free_physcontig'), svr5('Arguments')],
+    paraphrase: 'physreq_free gives back the physreq structure only: memory allocated through it stays allocated, its contents untouched and handed to no one else, until the driver releases it with its own free service.',
+    strength: 'MUST',
+    kind: 'postcondition',
+    ambiguity: {
+      question: 'The pages do not say what becomes of memory allocated through a physreq once the physreq is freed.',
+      interpretation: 'Nothing: it stays allocated and intact, no later request gets its bytes, and its own release (kmem_free_physcontig or kmem_free, by address and size) still frees it.',
+      why: 'The physreq only describes the constraints of a request; each allocation is released by address and size alone, without the physreq, so its life cannot end with the physreq\'s, and a driver may well free the physreq as soon as its buffers are allocated.',
+    },
+  },
+  {
     id: 'svr5.km-flag-values',
     service: 'svr5',
     sources: [svr5('Arguments'), research('SVR5 / UnixWare DDI: Successors')],

@@ -74,4 +74,15 @@ export const VERDICT_SCENARIOS: Record<string, Scenario> = {
     const v = (await impl.kmem_alloc_physcontig!('user', 12n, p, KM_NOSLEEP)) as bigint;
     return [(await segments(impl, v, 12n)).some((s) => crossesBoundary(s.phys, s.length, 16n))];
   },
+
+  'physreq-free-releases-memory': async (impl) => {
+    await boot(impl, ram(MIB, 2n * PAGE));
+    const p = await physreq(impl, { phys_flags: PREQ_PHYSCONTIG });
+    const kept = (await impl.kmem_alloc_physcontig!('user', PAGE, p, KM_NOSLEEP)) as bigint;
+    const [k] = await segments(impl, kept, PAGE);
+    await impl.physreq_free!('user', p);
+    const again = (await impl.kmem_alloc_physcontig!('user', PAGE, await physreq(impl, { phys_flags: PREQ_PHYSCONTIG }), KM_NOSLEEP)) as bigint | null;
+    const handedOut = again !== null && (await segments(impl, again, PAGE)).some((s) => s.phys === k!.phys);
+    return [handedOut];
+  },
 };
