@@ -27,6 +27,10 @@ const CASES: ReadonlyArray<{ mutant: string; property: string; seed: number; cla
   { mutant: 'overlap-after-coalesce', property: 'physcontig.misuse', seed: 1, clause: 'dma.no-overlap' },
   { mutant: 'misuse-not-harmless', property: 'physreq.misuse', seed: 1, clause: 'dma.misuse-harmless' },
   { mutant: 'wrong-size-free-accepted', property: 'phys.misuse', seed: 1, clause: 'kmem_free.exact-match' },
+  // Memory released along with its physreq is the physreq_free's fault, not a misuse's side effect.
+  { mutant: 'physreq-free-releases-memory', property: 'physcontig.physreq-misuse', seed: 1, clause: 'physreq_free.allocations-kept' },
+  { mutant: 'physreq-free-releases-memory', property: 'physreq.physreq-misuse', seed: 2, clause: 'physreq_free.allocations-kept' },
+  { mutant: 'physreq-free-releases-memory', property: 'phys.physreq-misuse', seed: 3, clause: 'physreq_free.allocations-kept' },
 ];
 
 describe('blame', () => {
