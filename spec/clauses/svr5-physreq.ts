@@ -152,7 +152,7 @@ export const PHYSREQ_CLAUSES: ReadonlyArray<Clause> = [
     kind: 'postcondition',
     ambiguity: {
       question: 'The pages do not say what becomes of memory allocated through a physreq once the physreq is freed.',
-      interpretation: 'Nothing: it stays allocated and intact, no later request gets its bytes, and its own release (kmem_free_physcontig or kmem_free, by address and size) still frees it.',
+      interpretation: 'It stays allocated and intact: no later request gets its bytes, and its own release (kmem_free_physcontig or kmem_free, by address and size) still frees it.',
       why: 'The physreq only describes the constraints of a request; each allocation is released by address and size alone, without the physreq, so its life cannot end with the physreq\'s, and a driver may well free the physreq as soon as its buffers are allocated.',
     },
   },
