@@ -11,8 +11,10 @@ const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
 const { command, cwd, shared } = workerData;
-const flag = new Int32Array(shared, 0, 3);
+const flag = new Int32Array(shared, 0, 4);
 const bytes = new Uint8Array(shared, HEADER);
+// The numbers of the requests written and not answered yet, oldest first: each reply is stamped with its request's.
+const asked = [];
 const child = spawn(command, { shell: true, cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
 Atomics.store(flag, 2, child.pid || 0);
 let pending = '';
@@ -23,7 +25,8 @@ const answer = (state, text) => {
   bytes.set(out.subarray(0, bytes.length));
   Atomics.store(flag, 1, out.length);
   Atomics.store(flag, 0, state);
-  Atomics.notify(flag, 0);
+  Atomics.store(flag, 3, state === 1 ? (asked.shift() ?? -1) : -1);
+  Atomics.notify(flag, 3);
 };
 child.stdout.on('data', (chunk) => {
   pending += chunk.toString('utf8');
@@ -46,13 +49,13 @@ child.stdin.on('error', () => {});
 parentPort.on('message', (m) => {
   if (m === null) { try { process.kill(-child.pid, 'SIGKILL'); } catch {} ; parentPort.close(); return; }
   if (gone !== null) answer(2, gone);
-  else child.stdin.write(m + '\\n');
+  else { asked.push(m[0]); child.stdin.write(m[1] + '\\n'); }
 });
 `;
 
 const BUFFER_BYTES = 16 << 20;
-/** State, reply length, and the process's id (its group's, too). */
-const HEADER = 12;
+/** State, reply length, the process's id (its group's, too), and the number of the request the reply answers. */
+const HEADER = 16;
 const open = new Set<SyncChannel>();
 
 export class SyncChannel {
@@ -60,31 +63,46 @@ export class SyncChannel {
   private readonly flag: Int32Array;
   private readonly bytes: Uint8Array;
   private dead: string | null = null;
+  private asked = 0;
 
   constructor(command: string, cwd: string, private readonly timeoutMs: number) {
     const shared = new SharedArrayBuffer(HEADER + BUFFER_BYTES);
-    this.flag = new Int32Array(shared, 0, 3);
+    this.flag = new Int32Array(shared, 0, 4);
     this.bytes = new Uint8Array(shared, HEADER);
     this.worker = new Worker(`const HEADER = ${HEADER};\n${WORKER}`, { eval: true, workerData: { command, cwd, shared } });
     open.add(this);
     this.worker.unref();
   }
 
-  /** Sends one line and waits for the next line the process writes. */
+  /**
+   * Sends one line and waits for the line the process writes in answer.
+   * Replies are matched to requests by number, not by timing: a wake-up that
+   * finds an older reply in the buffer goes back to waiting.
+   */
   request(line: string): string {
     if (this.dead !== null) throw new Error(this.dead);
-    Atomics.store(this.flag, 0, 0);
-    this.worker.postMessage(line);
-    if (Atomics.wait(this.flag, 0, 0, this.timeoutMs) === 'timed-out') {
-      this.dead = `no reply within ${this.timeoutMs} ms`;
-      throw Object.assign(new Error(this.dead), { name: 'ImplementationTimeout' });
+    const number = ++this.asked;
+    this.worker.postMessage([number, line]);
+    const deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      const answered = Atomics.load(this.flag, 3);
+      if (answered === number) break;
+      if (Atomics.load(this.flag, 0) === 2) {
+        this.dead = this.text();
+        throw Object.assign(new Error(this.dead), { fatal: true });
+      }
+      const left = deadline - Date.now();
+      if (left <= 0 || Atomics.wait(this.flag, 3, answered, left) === 'timed-out') {
+        if (Atomics.load(this.flag, 3) === number) break;
+        this.dead = `no reply within ${this.timeoutMs} ms`;
+        throw Object.assign(new Error(this.dead), { name: 'ImplementationTimeout' });
+      }
     }
-    const text = Buffer.from(this.bytes.subarray(0, Atomics.load(this.flag, 1))).toString('utf8');
-    if (Atomics.load(this.flag, 0) === 2) {
-      this.dead = text;
-      throw Object.assign(new Error(text), { fatal: true });
-    }
-    return text;
+    return this.text();
+  }
+
+  private text(): string {
+    return Buffer.from(this.bytes.subarray(0, Atomics.load(this.flag, 1))).toString('utf8');
   }
 
   close(): void {
