@@ -70,6 +70,11 @@ export class SyncChannel {
     this.worker.unref();
   }
 
+  /** Neither gone nor timed out: it can carry another request. */
+  get alive(): boolean {
+    return this.dead === null;
+  }
+
   /** Sends one line and waits for the next line the process writes. */
   request(line: string): string {
     if (this.dead !== null) throw new Error(this.dead);
