@@ -80,7 +80,7 @@ export class SyncChannel {
     if (this.dead !== null) throw new Error(this.dead);
     Atomics.store(this.flag, 0, 0);
     this.worker.postMessage(line);
-    if (Atomics.wait(this.flag, 0, 0, this.timeoutMs) === 'timed-out') {
+    if (!this.awaitReply()) {
       this.dead = `no reply within ${this.timeoutMs} ms`;
       throw Object.assign(new Error(this.dead), { name: 'ImplementationTimeout' });
     }
@@ -90,6 +90,22 @@ export class SyncChannel {
       throw Object.assign(new Error(text), { fatal: true });
     }
     return text;
+  }
+
+  /**
+   * Waits until the state says a reply is in. A wake-up alone proves
+   * nothing: the notify of the previous reply may come late (its thread
+   * was preempted between storing the state and notifying), after this
+   * request has cleared the state, and would hand back the old reply.
+   */
+  private awaitReply(): boolean {
+    const deadline = Date.now() + this.timeoutMs;
+    while (Atomics.load(this.flag, 0) === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      Atomics.wait(this.flag, 0, 0, left);
+    }
+    return true;
   }
 
   close(): void {
