@@ -51,6 +51,8 @@ export class Connection {
   /** The calls that were in flight when the session failed, for the messages of any later call. */
   private failedDuring = '';
   private closed = false;
+  /** A request went unanswered past its deadline: the process may be stuck, so it serves no further property. */
+  private timedOut = false;
   private disposing: Promise<void> | null = null;
 
   constructor(
@@ -93,6 +95,24 @@ export class Connection {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** Alive, never broke the protocol, never missed a deadline: fit to serve another property. */
+  get sound(): boolean {
+    return this.failure === null && this.disposing === null && !this.closed && !this.timedOut;
+  }
+
+  /**
+   * Gives up on every request still in flight (KM_SLEEP calls left parked
+   * when a property ended): their promises never settle, and a late reply
+   * to one is dropped, as after a timeout.
+   */
+  abandonInFlight(): void {
+    for (const [id, entry] of this.pending) {
+      clearTimeout(entry.timer);
+      this.abandoned.add(id);
+    }
+    this.pending.clear();
   }
 
   /** Sends one request; resolves with the decoded result, rejects as the reply (or its absence) says. */
@@ -189,6 +209,7 @@ export class Connection {
     if (entry === undefined) return;
     this.pending.delete(id);
     this.abandoned.add(id);
+    this.timedOut = true;
     entry.reject(new ImplementationTimeout(`${NAME}: ${entry.op} (request ${id}) got no reply within ${limit} ms`, entry.op, limit));
   }
 

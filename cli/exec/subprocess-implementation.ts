@@ -38,14 +38,24 @@ export class SubprocessImplementation implements DmaImplementation {
 
   private readonly connection: Connection;
   private hello: HelloResult | null = null;
+  /** For a lease: hands the process back; once called, this object makes no more calls. */
+  private readonly release: (() => Promise<void>) | null = null;
+  private released = false;
 
   /** Spawns `command` through the shell; call start() (or use createSubprocessImplementation) before anything else. */
   constructor(
     readonly command: string,
     options: SubprocessOptions = {},
+    shared?: { readonly connection: Connection; readonly hello: HelloResult; readonly release: () => Promise<void> },
   ) {
-    this.connection = new Connection(command, options);
     this.name = command;
+    if (shared === undefined) {
+      this.connection = new Connection(command, options);
+      return;
+    }
+    this.connection = shared.connection;
+    this.release = shared.release;
+    this.bind(shared.hello);
   }
 
   get pid(): number | undefined {
@@ -58,13 +68,34 @@ export class SubprocessImplementation implements DmaImplementation {
     const hello = await this.connection.request('hello', { protocol: PROTOCOL_VERSION }, decodeHello, {
       timeoutMs: this.connection.handshakeTimeoutMs,
     });
+    this.bind(hello);
+    return hello;
+  }
+
+  /** The process answers `reset` and has done nothing that makes it unfit for another property. */
+  get reusable(): boolean {
+    return this.hello?.reset === true && this.connection.sound;
+  }
+
+  /** Makes the process as good as new for the next property; calls left parked by the last one are given up. */
+  async reset(): Promise<void> {
+    this.connection.abandonInFlight();
+    await this.call('reset', {}, decodeNull);
+  }
+
+  /** A view of this process for one property: its dispose() calls `release` instead of ending the process. */
+  lease(release: () => Promise<void>): SubprocessImplementation {
+    if (this.hello === null) throw new Error('SubprocessImplementation: lease() before start() completed the handshake');
+    return new SubprocessImplementation(this.command, {}, { connection: this.connection, hello: this.hello, release });
+  }
+
+  private bind(hello: HelloResult): void {
     this.hello = hello;
     this.name = hello.name;
     this.families = hello.families;
     this.placementCore = hello.placementCore;
     Object.assign(this, servicesOf(serviceFunctions(this.serviceCall), hello.families));
     if (hello.heapOf) this.heapOf = async (vaddr) => this.call('heap_of', { vaddr: encodeU64(vaddr, 'vaddr') }, decodeHeap);
-    return hello;
   }
 
   async setup(config: SetupConfig): Promise<void> {
@@ -83,12 +114,17 @@ export class SubprocessImplementation implements DmaImplementation {
     return this.call('write', { vaddr: encodeU64(vaddr, 'vaddr'), data: encodeBytes(data) }, decodeNull);
   }
 
-  /** Kills the process (after a short grace for a clean exit); safe to call more than once. */
+  /** Kills the process (after a short grace for a clean exit), or for a lease hands it back; safe to call more than once. */
   dispose(): Promise<void> {
-    return this.connection.dispose();
+    if (this.release === null) return this.connection.dispose();
+    if (this.released) return Promise.resolve();
+    this.released = true;
+    return this.release();
   }
 
   private call<T>(op: WireOp, args: WireArgs, decode: (raw: unknown) => T, blocks = false): Promise<T> {
+    // A stray call of a property that is over must not reach the process now serving another.
+    if (this.released) return Promise.reject(new Error(`SubprocessImplementation: ${op} after dispose()`));
     if (this.hello === null) return Promise.reject(new Error(`SubprocessImplementation: ${op} before start() completed the handshake`));
     return this.connection.request(op, args, decode, { mayBlock: blocks });
   }

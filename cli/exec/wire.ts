@@ -4,7 +4,7 @@ import type { Family, ServiceName } from '../../spec/interface/implementation';
 export const PROTOCOL_VERSION = 1;
 
 /** Every request kind: one per service, plus the session and observation messages. */
-export type WireOp = 'hello' | 'setup' | 'shutdown' | 'translate' | 'read' | 'write' | 'heap_of' | ServiceName;
+export type WireOp = 'hello' | 'setup' | 'reset' | 'shutdown' | 'translate' | 'read' | 'write' | 'heap_of' | ServiceName;
 
 /** Arguments as they go on the wire: 64-bit values already hex strings. */
 export type WireArgs = Readonly<Record<string, unknown>>;
@@ -23,6 +23,8 @@ export interface HelloResult {
   readonly heapOf: boolean;
   /** A placement core inside the C shell (core/dmacore.h): reports then say which clauses the shell supplies. */
   readonly placementCore: boolean;
+  /** The process answers `reset`, so one process may serve property after property. */
+  readonly reset: boolean;
 }
 
 export function encodeRequest(id: number, op: WireOp, args: WireArgs): string {

@@ -17,6 +17,7 @@ export function jsonReport(o: RunOutcome): string {
     // Set when a signal ended the run: the results are the properties that finished.
     interrupted: o.interrupted ?? null,
     shard: o.shard === undefined ? null : { index: o.shard.index, count: o.shard.count },
+    processStarts: o.processStarts === undefined ? null : { processes: o.processStarts.processes, ms: Math.round(o.processStarts.ms) },
     results: report.results.map((r, i) => ({
       property: r.property,
       clauses: r.clauses,

@@ -27,4 +27,6 @@ export interface RunOutcome {
   readonly reportFile?: string;
   /** --verbose: the pretty report lists the clauses each passing property covered. */
   readonly verbose?: boolean;
+  /** --exec, --core-exec: how many processes were started and what starting them took, outside every property's TIME. */
+  readonly processStarts?: { readonly processes: number; readonly ms: number };
 }

@@ -74,6 +74,8 @@ function closingLines(o: RunOutcome): string[] {
   const { report, judgement } = o;
   const covered = new Set(report.results.filter((r) => r.status === 'PASS').flatMap((r) => r.clauses));
   const lines = [`covered: ${covered.size} clause${covered.size === 1 ? '' : 's'} checked by the passing properties${o.verbose ? '' : ' (--verbose lists them per property)'}; \`npx dmaconform clauses\` shows every clause and what checks it`];
+  const starts = o.processStarts;
+  if (starts !== undefined) lines.push(`processes: ${starts.processes} started, ${Math.round(starts.ms)} ms in all to start and greet them (not in the TIME column)`);
   if (o.interrupted !== undefined) return lines;
   if (judgement.missingRequired.length > 0) {
     lines.push(`next: serve ${judgement.missingRequired.join(', ')} (and declare it in the implementation's families), or drop it from the required families`);

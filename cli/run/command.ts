@@ -10,6 +10,7 @@ import { checkWritable } from '../writable';
 import { REPORTERS, verdictLines, type RunOutcome } from '../report';
 import { progress } from '../report/progress';
 import { replayCommandFor } from '../report/replay-command';
+import type { StartCost } from '../exec';
 import { openSource } from '../source';
 import { disposeQuietly } from '../source/per-property';
 import { compileReachable, compiledTypeScript, recordCompiledTypeScript } from '../workers/compiled';
@@ -121,10 +122,17 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     selection: selectionOf(args, properties.length, all.length),
     verbose: args.verbose,
     reportFile: args.out,
+    processStarts: startsOf(opened.startCost?.(), pool?.startCost()),
   };
   const text = REPORTERS[args.reporter](outcome);
   if (args.out !== undefined) writeText(io, '--out', args.out, text);
   else io.stdout(text);
   if (args.out !== undefined || args.reporter !== 'pretty') io.stderr(verdictLines(outcome));
   return outcome.exitCode;
+}
+
+/** The main thread's processes and the workers' together; none for a source that starts no processes. */
+function startsOf(main: StartCost | undefined, workers: StartCost | undefined): StartCost | undefined {
+  if (main === undefined) return undefined;
+  return workers === undefined ? main : { processes: main.processes + workers.processes, ms: main.ms + workers.ms };
 }

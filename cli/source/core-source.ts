@@ -1,7 +1,10 @@
 import type { PlacementCore } from '../../core/contract';
 import { coreShapeProblem } from '../../core/shape';
 import { shellNote } from '../../core/attribution';
+import { performance } from 'node:perf_hooks';
 import { ExecCore } from '../../core/exec/exec-core';
+import { leaseCore } from '../../core/exec/core-lease';
+import type { StartCost } from '../exec';
 import { CoreShell } from '../../core/shell/core-shell';
 import type { DmaImplementation } from '../../spec/interface/implementation';
 import { UsageError, oneLine } from '../errors';
@@ -60,32 +63,53 @@ export async function openCore(io: Io, path: string): Promise<() => DmaImplement
 }
 
 /**
- * --core-exec COMMAND: a placement core in another language, one process per
- * property (docs/core-protocol.md). The first is started and greeted now, so
- * a command that cannot run is a setup error.
+ * --core-exec COMMAND: a placement core in another language
+ * (docs/core-protocol.md). One process serves property after property, since
+ * init starts a core afresh; one that failed or missed a deadline is ended
+ * and the next property gets a new one. The first is started and greeted
+ * now, so a command that cannot run is a setup error.
  */
-export function openCoreExec(io: Io, command: string, timeoutMs: number): { next: () => DmaImplementation; close: () => Promise<void> } {
-  const made: ExecCore[] = [];
+export function openCoreExec(io: Io, command: string, timeoutMs: number): { next: () => DmaImplementation; close: () => Promise<void>; startCost: () => StartCost } {
+  const made = new Set<ExecCore>();
+  const resting: ExecCore[] = [];
+  let started = 0;
+  let startMs = 0;
   const start = () => {
+    const t0 = performance.now();
     const core = new ExecCore(command, io.cwd, timeoutMs);
-    made.push(core);
+    started++;
+    startMs += performance.now() - t0;
+    made.add(core);
     return core;
   };
-  let first: ExecCore | null;
+  const release = (core: ExecCore) => {
+    if (made.has(core) && core.reusable) resting.push(core);
+    else end(core);
+  };
+  const end = (core: ExecCore) => {
+    made.delete(core);
+    core.dispose();
+  };
   try {
-    first = start();
+    resting.push(start());
   } catch (e) {
     throw new UsageError(`--core-exec ${JSON.stringify(command)}: cannot start the core: ${oneLine(e instanceof Error ? e.message : String(e))}`);
   }
   return {
     next: () => {
-      const core = first ?? start();
-      first = null;
-      return new CoreShell(core);
+      let core = resting.pop();
+      while (core !== undefined && !core.reusable) {
+        end(core);
+        core = resting.pop();
+      }
+      const serving = core ?? start();
+      return new CoreShell(leaseCore(serving, () => release(serving)));
     },
     close: async () => {
-      for (const core of made.splice(0)) core.dispose();
+      resting.length = 0;
+      for (const core of [...made]) end(core);
     },
+    startCost: () => ({ processes: started, ms: startMs }),
   };
 }
 

@@ -2,6 +2,7 @@ import { ReferenceKernel } from '../../impl/reference';
 import { IN_PROCESS_TIMING, SUBPROCESS_TIMING, type DriverOptions } from '../../properties/harness/driver';
 import type { ImplementationSource } from '../../properties/runner/run-suite';
 import type { SourceSpec } from '../args';
+import type { StartCost } from '../exec';
 import type { Io } from '../io';
 import { coreNote, openCore, openCoreExec } from './core-source';
 import { openExec } from './exec-source';
@@ -14,6 +15,8 @@ export interface OpenSource {
   readonly close: () => Promise<void>;
   /** A note for a property's result (core mode: clauses the shell supplies), or undefined. */
   readonly note?: (clauses: ReadonlyArray<string>) => string | undefined;
+  /** --exec, --core-exec: the processes this thread started so far and what starting them took. */
+  readonly startCost?: () => StartCost;
 }
 
 function timingFor(base: DriverOptions, timeoutMs: number | undefined): DriverOptions {
@@ -34,14 +37,14 @@ export async function openSource(io: Io, spec: SourceSpec, timeoutMs: number | u
     case 'exec': {
       const timing = timingFor(SUBPROCESS_TIMING, timeoutMs);
       const s = await openExec(io, spec.command, timing.timeoutMs);
-      return { source: s.next, timing, close: s.close, note: s.placementCore ? coreNote : undefined };
+      return { source: s.next, timing, close: s.close, note: s.placementCore ? coreNote : undefined, startCost: s.startCost };
     }
     case 'core':
       return { source: await openCore(io, spec.path), timing: timingFor(IN_PROCESS_TIMING, timeoutMs), close: nothing, note: coreNote };
     case 'core-exec': {
       const timing = timingFor(IN_PROCESS_TIMING, timeoutMs);
       const s = openCoreExec(io, spec.command, timeoutMs ?? SUBPROCESS_TIMING.timeoutMs);
-      return { source: s.next, timing, close: s.close, note: coreNote };
+      return { source: s.next, timing, close: s.close, note: coreNote, startCost: s.startCost };
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { DriverOptions } from '../../properties/harness/driver';
 import type { PropertyResult } from '../../properties/runner/result';
 import type { SourceSpec } from '../args';
+import type { StartCost } from '../exec';
 
 /** What a worker is started with: where the allocator comes from, and the memory it reports calls through. */
 export interface WorkerSetup {
@@ -28,7 +29,8 @@ export type FromWorker =
   | { readonly type: 'name'; readonly id: number; readonly name: string }
   /** The process groups of --core-exec cores alive in the worker, for the main thread to end if it stops the worker. */
   | { readonly type: 'groups'; readonly pids: ReadonlyArray<number> }
-  | { readonly type: 'result'; readonly k: number; readonly implementation: string; readonly result: PropertyResult }
+  /** `starts`: processes the worker started since its last result, and the time that took. */
+  | { readonly type: 'result'; readonly k: number; readonly implementation: string; readonly result: PropertyResult; readonly starts?: StartCost }
   | { readonly type: 'error'; readonly k: number; readonly error: ThrownInWorker };
 
 /** An error that crossed from the worker: enough to tell a bad replay path from a fault of the suite. */

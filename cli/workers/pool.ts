@@ -6,6 +6,7 @@ import { inReportOrder } from '../../properties/runner/report-order';
 import type { PropertyResult } from '../../properties/runner/result';
 import { planSuite, suiteReport, type SuiteOptions, type SuiteReport } from '../../properties/runner/run-suite';
 import { newCallSlot, readCallSlot, type CallState } from './call-slot';
+import type { StartCost } from '../exec';
 import type { FromWorker, Task, ThrownInWorker, WorkerSetup } from './messages';
 import { startWorker } from './start-worker';
 
@@ -22,6 +23,8 @@ export interface PoolRun {
   readonly report: Promise<SuiteReport>;
   /** Ends every worker at once, wherever it is (a stuck call included). */
   readonly stop: () => Promise<void>;
+  /** The processes the workers started (--core-exec), and what starting them took. */
+  readonly startCost: () => StartCost;
 }
 
 /** How often the main thread looks at the calls under way: a hang is seen at most this late. */
@@ -84,6 +87,8 @@ class Lane {
   private groups: ReadonlyArray<number> = [];
   private waiting: ((m: FromWorker | { type: 'gone'; why: string }) => void) | null = null;
   private stopped = false;
+  /** Processes this lane's workers started, added up from their results. */
+  starts: StartCost = { processes: 0, ms: 0 };
 
   constructor(private readonly setup: Omit<WorkerSetup, 'slot'>) {}
 
@@ -136,7 +141,10 @@ class Lane {
         resolve(o);
       };
       this.waiting = (m) => {
-        if (m.type === 'result') finish({ result: m.result, implementation: m.implementation });
+        if (m.type === 'result') {
+          if (m.starts !== undefined) this.starts = { processes: this.starts.processes + m.starts.processes, ms: this.starts.ms + m.starts.ms };
+          finish({ result: m.result, implementation: m.implementation });
+        }
         else if (m.type === 'error') finish({ error: rebuilt(planned.property.name, m.error) });
         else if (m.type === 'gone') finish(this.stopped ? { error: new Error('stopped') } : { result: brokenResult(planned, m.why, startedAt) });
       };
@@ -208,5 +216,6 @@ export function runInWorkers(opts: PoolOptions): PoolRun {
     }
     return suiteReport(name, opts.seed, order.results());
   })();
-  return { report, stop: async () => void (await Promise.all(lanes.map((l) => l.stop()))) };
+  const startCost = () => lanes.reduce((sum, l) => ({ processes: sum.processes + l.starts.processes, ms: sum.ms + l.starts.ms }), { processes: 0, ms: 0 });
+  return { report, stop: async () => void (await Promise.all(lanes.map((l) => l.stop()))), startCost };
 }

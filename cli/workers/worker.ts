@@ -4,6 +4,7 @@ import { SyncChannel } from '../../core/exec/sync-channel';
 import { InternalError, describeThrown } from '../../properties/harness/failures';
 import { runProperty } from '../../properties/runner/run-property';
 import type { DmaImplementation } from '../../spec/interface/implementation';
+import type { StartCost } from '../exec';
 import type { Io } from '../io';
 import { openSource, type OpenSource } from '../source';
 import { CallWriter } from './call-slot';
@@ -29,6 +30,7 @@ process.on('unhandledRejection', () => undefined);
 
 const io: Io = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, cwd: setup.cwd };
 let opened: Promise<OpenSource> | null = null;
+let reported: StartCost = { processes: 0, ms: 0 };
 
 function idOf(name: string): number {
   let id = ids.get(name);
@@ -52,14 +54,17 @@ async function check(task: Task): Promise<void> {
   const prop = properties.get(task.property);
   if (prop === undefined) throw new Error(`no property named ${task.property} in the worker`);
   opened ??= openSource(io, setup.spec, setup.timeoutMs);
-  const { source } = await opened;
+  const { source, startCost } = await opened;
   const impl: DmaImplementation = typeof source === 'function' ? await source() : source;
   const groups = () => post({ type: 'groups', pids: SyncChannel.openGroups() });
   groups();
   slot.reset();
   try {
     const result = await runProperty(counted(prop, slot), watched(impl, slot, idOf), { seed: task.seed, numRuns: task.numRuns, path: task.path, timing: setup.timing });
-    post({ type: 'result', k: task.k, implementation: impl.name, result });
+    const now = startCost?.() ?? reported;
+    const starts = { processes: now.processes - reported.processes, ms: now.ms - reported.ms };
+    reported = now;
+    post({ type: 'result', k: task.k, implementation: impl.name, result, starts });
   } finally {
     if (typeof source === 'function') {
       try {

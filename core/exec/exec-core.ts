@@ -10,7 +10,11 @@ import { SyncChannel } from './sync-channel';
 export class ExecCore implements PlacementCore {
   readonly name: string;
   readonly supports: CoreLimits;
+  declare read?: (address: bigint, length: number) => Uint8Array;
+  declare write?: (address: bigint, data: Uint8Array) => void;
   private readonly channel: SyncChannel;
+  /** It answered an error or a garbled reply once: it serves no further property. */
+  private faulted = false;
 
   constructor(command: string, cwd: string, timeoutMs = 10_000) {
     this.channel = new SyncChannel(command, cwd, timeoutMs);
@@ -43,7 +47,21 @@ export class ExecCore implements PlacementCore {
     this.channel.close();
   }
 
+  /** The process is alive and never failed: init can start it afresh for another property. */
+  get reusable(): boolean {
+    return !this.faulted && this.channel.alive;
+  }
+
   private call(request: Record<string, unknown>): Record<string, unknown> {
+    try {
+      return this.exchange(request);
+    } catch (e) {
+      this.faulted = true;
+      throw e;
+    }
+  }
+
+  private exchange(request: Record<string, unknown>): Record<string, unknown> {
     const line = this.channel.request(JSON.stringify(request));
     let reply: unknown;
     try {

@@ -58,5 +58,6 @@ export interface JsonReport {
   summary: Record<string, number>;
   conforming: boolean;
   results: JsonResult[];
+  processStarts?: { processes: number; ms: number } | null;
   gate: { passed: boolean; exitCode: number; regressions: string[]; expected: string[]; nowPasses: string[]; expectations: string | null };
 }

@@ -52,7 +52,8 @@ export function reportProblems(doc: unknown): string[] {
       interrupted: nullOr((v) => isObject(v) && (v.signal === 'SIGINT' || v.signal === 'SIGTERM') && (v.property === null || isString(v.property))),
       shard: nullOr((v) => isObject(v) && isInt(v.index) && isInt(v.count) && (v.index as number) >= 1 && (v.index as number) <= (v.count as number)),
     },
-    {},
+    // A merged report has no processes of its own to speak of.
+    { processStarts: nullOr((v) => isObject(v) && isInt(v.processes) && isInt(v.ms) && (v.processes as number) >= 1) },
     problems,
   );
   if (!isObject(doc)) return problems;

@@ -23,6 +23,16 @@ describe('--core-exec: a placement core in any language, over the core protocol'
     expect(results[0]!.failure!.message).toMatch(/the process exited \(9\)/);
   });
 
+  it('one core process serves property after property at --jobs 1; a dead one is replaced', async () => {
+    const args = ['--property', 'aix.placement', '--property', 'physcontig.placement', '--runs', '3', '--jobs', '1', '--reporter', 'json'];
+    // The main thread's check of the command starts one; the worker starts the one the properties share.
+    const healthy = parseReport(await cli(['--core-exec', FIRST_FIT, ...args]));
+    expect(healthy.summary.PASS).toBe(2);
+    expect(healthy.processStarts).toMatchObject({ processes: 2 });
+    const dying = parseReport(await cli(['--core-exec', DIES, ...args]));
+    expect(dying.processStarts).toMatchObject({ processes: 3 });
+  });
+
   it.each([
     ['a command that cannot run', ['--core-exec', 'no-such-dmaconform-core'], /cannot start the core: the process exited \(127\).*not found/],
     ['--core-exec with --core', ['--core', 'fixtures/cores/first-fit.ts', '--core-exec', FIRST_FIT], /--core and --core-exec cannot be combined/],
