@@ -74,6 +74,11 @@ export class SyncChannel {
     this.worker.unref();
   }
 
+  /** Neither gone nor timed out: it can carry another request. */
+  get alive(): boolean {
+    return this.dead === null;
+  }
+
   /**
    * Sends one line and waits for the line the process writes in answer.
    * Replies are matched to requests by number, not by timing: a wake-up that
