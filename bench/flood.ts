@@ -19,7 +19,7 @@ export function benchFlood(budget = 0.1): FloodFigure {
   buildDist();
   const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'fixtures', 'external', 'broken', 'floods.js'))}`;
   const usage = measureChild([join(ROOT, 'bin', 'dmaconform.js'), '--exec', command, '--budget', String(budget), '--seed', '1', '--reporter', 'json', '--out', '/dev/null'], ROOT);
-  const verdict = /(\d+) propert(?:y|ies): \d+ PASS, \d+ FAIL, \d+ TIMEOUT, (\d+) BROKEN, (\d+) UNSUPPORTED/.exec(usage.stderr);
+  const verdict = /(\d+) propert(?:y|ies): \d+ judged \(\d+ PASS, \d+ FAIL, \d+ TIMEOUT, (\d+) BROKEN\), (\d+) UNSUPPORTED/.exec(usage.stderr);
   const count = (i: number) => (verdict ? Number(verdict[i]) : 0);
   return { ...usage, properties: count(1), broken: count(2), unsupported: count(3) };
 }
