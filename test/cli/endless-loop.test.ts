@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, cli, parseReport } from './helpers';
+import { cli, parseReport, startUntilReady } from './helpers';
 
-const BIN = join(ROOT, 'bin', 'dmaconform.js');
 
 describe('an in-process allocator or core that never gives control back', () => {
   it('--impl: d_alloc_dmamem looping forever is a TIMEOUT naming the call, and the run goes on', async () => {
@@ -39,25 +37,13 @@ describe('an in-process allocator or core that never gives control back', () => 
     const dir = mkdtempSync(join(tmpdir(), 'dmaconform-loop-'));
     const ready = join(dir, 'ready');
     try {
-      const child = spawn(process.execPath, [BIN, '--impl', 'test/cli/fixtures/ready-loops.js', '--property', 'aix.placement', '--timeout', '600000', '--reporter', 'json'], {
-        cwd: ROOT,
-        env: { ...process.env, DMACONFORM_TEST_READY: ready },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      for (let waited = 0; !existsSync(ready); waited += 20) {
-        if (waited > 60_000 || child.exitCode !== null) throw new Error(`the call never started: ${stderr}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      const { child, exited, output } = await startUntilReady(['--impl', 'test/cli/fixtures/ready-loops.js', '--property', 'aix.placement', '--timeout', '600000', '--reporter', 'json'], ready);
       const sent = Date.now();
       child.kill('SIGTERM');
-      expect(await exited, stderr).toBe(143);
+      expect(await exited, output.stderr).toBe(143);
       // Loose: only shows the run did not wait for the call (the bench measures how fast it ends).
       expect(Date.now() - sent).toBeLessThan(5_000);
-      expect(JSON.parse(stdout).interrupted).toEqual({ signal: 'SIGTERM', property: 'aix.placement' });
+      expect(JSON.parse(output.stdout).interrupted).toEqual({ signal: 'SIGTERM', property: 'aix.placement' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCFixture, type CFixtureVariant } from '../../fixtures/external/c/build';
 import type { Io } from '../../cli/io';
@@ -60,4 +62,26 @@ export interface JsonReport {
   results: JsonResult[];
   processStarts?: { processes: number; ms: number } | null;
   gate: { passed: boolean; exitCode: number; regressions: string[]; expected: string[]; nowPasses: string[]; expectations: string | null };
+}
+
+export interface Started {
+  readonly child: ChildProcess;
+  readonly exited: Promise<number | null>;
+  /** What the run has printed so far. */
+  readonly output: { stdout: string; stderr: string };
+}
+
+/** Starts the built CLI with DMACONFORM_TEST_READY set to `ready`, and waits until the allocator under it has written that file. */
+export async function startUntilReady(args: ReadonlyArray<string>, ready: string): Promise<Started> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'dmaconform.js'), ...args], { cwd: ROOT, env: { ...process.env, DMACONFORM_TEST_READY: ready } });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d: Buffer) => (output.stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output.stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  for (let waited = 0; !existsSync(ready); waited += 20) {
+    if (waited > 60_000) throw new Error(`the run never got under way: ${output.stderr}`);
+    if (child.exitCode !== null) throw new Error(`the CLI exited early (${child.exitCode}): ${output.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { child, exited, output };
 }

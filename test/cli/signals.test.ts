@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers';
+import { ROOT, startUntilReady } from './helpers';
 
-const BIN = join(ROOT, 'bin', 'dmaconform.js');
 let dir = '';
 let ready = '';
 
@@ -27,22 +25,12 @@ interface Ended {
 
 /** Starts the CLI, waits until the allocator says the run is under way, sends the signal, and waits for the end. */
 async function interrupt(args: string[], signal: NodeJS.Signals): Promise<Ended> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, DMACONFORM_TEST_READY: ready } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  for (let waited = 0; !existsSync(ready); waited += 20) {
-    if (waited > 60_000) throw new Error(`the run never got under way: ${stderr}`);
-    if (child.exitCode !== null) throw new Error(`the CLI exited early (${child.exitCode}): ${stderr}`);
-    await sleep(20);
-  }
+  const { child, exited, output } = await startUntilReady(args, ready);
   await sleep(100);
   const sent = Date.now();
   child.kill(signal);
   const code = await exited;
-  return { code, stdout, stderr, afterSignalMs: Date.now() - sent };
+  return { code, ...output, afterSignalMs: Date.now() - sent };
 }
 
 /** Whether a process is gone (a zombie waiting to be reaped counts as gone). */

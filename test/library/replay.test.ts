@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createImplementation as ignoresAlign } from '../../fixtures/mutants/ignores-align';
 import { allProperties } from '../../properties';
-import { declareConformance, type TestApi } from '../../properties/library/conformance';
+import { declareConformance } from '../../properties/library/conformance';
+import { recorder, type Declared } from './recorder';
 import { replayRequest } from '../../properties/library/replay';
 import { runProperty } from '../../properties/runner/run-property';
-
-interface Declared {
-  readonly name: string;
-  readonly body: (ctx: { skip: (note?: string) => void }) => Promise<void>;
-}
-
-/** A stand-in for vitest that records the tests declared, so they can be run here one by one. */
-function recorder(): { api: TestApi; tests: Declared[] } {
-  const tests: Declared[] = [];
-  return { tests, api: { describe: (_name, body) => body(), it: (name, _options, body) => tests.push({ name, body }) } };
-}
 
 /** Runs one declared test: 'skipped', 'passed', or the error it failed with. */
 async function outcome(t: Declared): Promise<string | Error> {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createImplementation as example } from '../../fixtures/examples/my-allocator';
-import { declareConformance, type TestApi } from '../../properties/library/conformance';
-
-interface Declared {
-  readonly name: string;
-  readonly body: (ctx: { skip: (note?: string) => void }) => Promise<void>;
-}
-
-/** A stand-in for vitest that records the tests declared, so they can be run here one by one. */
-function recorder(): { api: TestApi; tests: Declared[] } {
-  const tests: Declared[] = [];
-  return { tests, api: { describe: (_name, body) => body(), it: (name, _options, body) => tests.push({ name, body }) } };
-}
+import { declareConformance } from '../../properties/library/conformance';
+import { recorder, type Declared } from './recorder';
 
 async function outcome(t: Declared): Promise<string> {
   let skipped = false;
