@@ -15,6 +15,7 @@ export interface PerProperty {
  */
 export function perProperty(first: DmaImplementation, create: () => Promise<DmaImplementation>, trackAll: boolean): PerProperty {
   let spare: DmaImplementation | null = first;
+  let closed = false;
   const handedOut = new Set<DmaImplementation>();
   return {
     next: async () => {
@@ -28,11 +29,17 @@ export function perProperty(first: DmaImplementation, create: () => Promise<DmaI
         } catch (e) {
           return standIn(first, e instanceof Error ? e.message : String(e));
         }
+        // Made while the run was closing (a signal): nobody will dispose of it later, so it goes now.
+        if (closed) {
+          await disposeQuietly(impl);
+          return standIn(first, 'the run is closing');
+        }
       }
       if (trackAll) handedOut.add(impl);
       return impl;
     },
     close: async () => {
+      closed = true;
       const alive = [...(spare === null ? [] : [spare]), ...handedOut];
       spare = null;
       handedOut.clear();
