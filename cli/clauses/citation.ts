@@ -9,6 +9,8 @@ const PAGE: Readonly<Record<SourceDocument, string>> = {
   'aix-d_alloc_dmamem.txt': 'd_alloc_dmamem (AIX kernel service)',
   'svr5-kmem_alloc_physcontig.txt': 'kmem_alloc_physcontig(D3)',
   'RESEARCH.md': 'background notes',
+  'dma-api.rst': 'Linux Documentation/core-api/dma-api.rst',
+  'dma-api-howto.rst': 'Linux Documentation/core-api/dma-api-howto.rst',
 };
 
 export function citation(s: ClauseSource): string {

@@ -1,6 +1,6 @@
 import { U64_MAX, hex } from '../../spec/address/u64';
 import type { PhysSegment } from '../../spec/constraints/types';
-import type { PhysAllocation, SetupConfig } from '../../spec/interface/implementation';
+import type { DmaPair, PhysAllocation, SetupConfig } from '../../spec/interface/implementation';
 
 /**
  * Encoding of values to the wire and strict decoding of what comes back.
@@ -78,6 +78,19 @@ export function decodePhysAllocationOrNull(raw: unknown): PhysAllocation | null 
   if (raw === null) return null;
   const o = asObject(raw, 'allocation');
   return { vaddr: decodeU64(o.vaddr, 'vaddr'), paddr: decodeU64(o.paddr, 'paddr') };
+}
+
+/** dma_alloc_coherent, dma_pool_alloc: { cpu, dma } or null. */
+export function decodeDmaPairOrNull(raw: unknown): DmaPair | null {
+  if (raw === null) return null;
+  const o = asObject(raw, 'allocation');
+  return { cpu: decodeU64(o.cpu, 'cpu'), dma: decodeU64(o.dma, 'dma') };
+}
+
+/** dma_pool_create: a pool is a positive integer, or null when none was made. */
+export function decodePoolOrNull(raw: unknown): number | null {
+  if (raw === null || (isSafeInt(raw) && raw > 0)) return raw;
+  throw new TypeError(`pool ${show(raw)} is neither a positive integer nor null`);
 }
 
 export function decodeSegments(raw: unknown): PhysSegment[] {

@@ -4,10 +4,12 @@ import { mayBlock } from '../../spec/rules/context-rules';
 import {
   decodeAddressOrNull,
   decodeBoolean,
+  decodeDmaPairOrNull,
   decodeHandle,
   decodeNull,
   decodePhysAllocationOrNull,
   decodePhysreqOrNull,
+  decodePoolOrNull,
   decodeReturnCode,
   encodeU64,
 } from './codec';
@@ -61,6 +63,19 @@ export function serviceFunctions(call: ServiceCall): ServiceFunctions {
     kmem_alloc_phys: async (ctx, size, preq, flags) =>
       call('kmem_alloc_phys', { ctx, size: u64(size, 'size'), preq, flags }, decodePhysAllocationOrNull, mayBlock('kmem_alloc_phys', flags)),
     kmem_free: async (ctx, addr, size) => call('kmem_free', { ctx, addr: u64(addr, 'addr'), size: u64(size, 'size') }, decodeNull, false),
+    dma_set_mask: async (ctx, dev, mask) => call('dma_set_mask', { ctx, dev, mask: u64(mask, 'mask') }, decodeReturnCode, false),
+    dma_set_coherent_mask: async (ctx, dev, mask) => call('dma_set_coherent_mask', { ctx, dev, mask: u64(mask, 'mask') }, decodeReturnCode, false),
+    dma_set_mask_and_coherent: async (ctx, dev, mask) =>
+      call('dma_set_mask_and_coherent', { ctx, dev, mask: u64(mask, 'mask') }, decodeReturnCode, false),
+    dma_alloc_coherent: async (ctx, dev, size, gfp) => call('dma_alloc_coherent', { ctx, dev, size: u64(size, 'size'), gfp }, decodeDmaPairOrNull, false),
+    dma_free_coherent: async (ctx, dev, size, cpu, dma) =>
+      call('dma_free_coherent', { ctx, dev, size: u64(size, 'size'), cpu: u64(cpu, 'cpu'), dma: u64(dma, 'dma') }, decodeNull, false),
+    dma_pool_create: async (ctx, name, dev, size, align, boundary) =>
+      call('dma_pool_create', { ctx, name, dev, size: u64(size, 'size'), align: u64(align, 'align'), boundary: u64(boundary, 'boundary') }, decodePoolOrNull, false),
+    dma_pool_alloc: async (ctx, pool, gfp) => call('dma_pool_alloc', { ctx, pool, gfp }, decodeDmaPairOrNull, false),
+    dma_pool_zalloc: async (ctx, pool, gfp) => call('dma_pool_zalloc', { ctx, pool, gfp }, decodeDmaPairOrNull, false),
+    dma_pool_free: async (ctx, pool, cpu, dma) => call('dma_pool_free', { ctx, pool, cpu: u64(cpu, 'cpu'), dma: u64(dma, 'dma') }, decodeNull, false),
+    dma_pool_destroy: async (ctx, pool) => call('dma_pool_destroy', { ctx, pool }, decodeNull, false),
   };
 }
 

@@ -1,20 +1,22 @@
 import type { Context } from '../../spec/constants/context';
 import type { PhysSegment, PhysreqFields } from '../../spec/constraints/types';
-import { FAMILIES, type DmaImplementation, type PhysAllocation, type SetupConfig } from '../../spec/interface/implementation';
+import { FAMILIES, type DmaImplementation, type DmaPair, type PhysAllocation, type SetupConfig } from '../../spec/interface/implementation';
 import type { PlacementCore } from '../contract';
 import { AixServices } from './aix/services';
 import { DmaKernel } from './kernel/kernel';
 import type { LayerOptions } from './kernel/options';
+import { LinuxServices } from './linux/services';
 import { Svr5Services } from './svr5/services';
 
 interface Booted {
   readonly kernel: DmaKernel;
   readonly aix: AixServices;
   readonly svr5: Svr5Services;
+  readonly linux: LinuxServices;
 }
 
 /**
- * Every service of both families over one placement core: handles,
+ * Every service of every family over one placement core: handles,
  * physreqs, contexts, DDI versions, misuse refusal, sleeping and waking,
  * virtual mapping and contents. The reference allocator is this layer over
  * the reference's placement engine, and a user's core runs behind the very
@@ -37,7 +39,7 @@ export abstract class ServiceLayer implements DmaImplementation {
 
   setup(config: SetupConfig): void {
     const kernel = this.createKernel(config);
-    this.state = { kernel, aix: this.createAix(kernel), svr5: this.createSvr5(kernel, config) };
+    this.state = { kernel, aix: this.createAix(kernel), svr5: this.createSvr5(kernel, config), linux: this.createLinux(kernel) };
   }
 
   // The parts a variant (a fixture mutant, an experiment) may replace.
@@ -51,6 +53,10 @@ export abstract class ServiceLayer implements DmaImplementation {
 
   protected createSvr5(kernel: DmaKernel, config: SetupConfig): Svr5Services {
     return new Svr5Services(kernel, config.ddiVersion);
+  }
+
+  protected createLinux(kernel: DmaKernel): LinuxServices {
+    return new LinuxServices(kernel);
   }
 
   /** The booted kernel, for tests and benchmarks that look inside. */
@@ -105,6 +111,37 @@ export abstract class ServiceLayer implements DmaImplementation {
   }
   kmem_free(ctx: Context, addr: bigint, size: bigint): void {
     this.booted().svr5.kmem_free(ctx, addr, size);
+  }
+
+  dma_set_mask(ctx: Context, dev: number, mask: bigint): number {
+    return this.booted().linux.dma_set_mask(ctx, dev, mask);
+  }
+  dma_set_coherent_mask(ctx: Context, dev: number, mask: bigint): number {
+    return this.booted().linux.dma_set_coherent_mask(ctx, dev, mask);
+  }
+  dma_set_mask_and_coherent(ctx: Context, dev: number, mask: bigint): number {
+    return this.booted().linux.dma_set_mask_and_coherent(ctx, dev, mask);
+  }
+  dma_alloc_coherent(ctx: Context, dev: number, size: bigint, gfp: number): DmaPair | null {
+    return this.booted().linux.dma_alloc_coherent(ctx, dev, size, gfp);
+  }
+  dma_free_coherent(ctx: Context, dev: number, size: bigint, cpu: bigint, dma: bigint): void {
+    this.booted().linux.dma_free_coherent(ctx, dev, size, cpu, dma);
+  }
+  dma_pool_create(ctx: Context, name: string, dev: number, size: bigint, align: bigint, boundary: bigint): number | null {
+    return this.booted().linux.dma_pool_create(ctx, name, dev, size, align, boundary);
+  }
+  dma_pool_alloc(ctx: Context, pool: number, gfp: number): DmaPair | null {
+    return this.booted().linux.dma_pool_alloc(ctx, pool, gfp);
+  }
+  dma_pool_zalloc(ctx: Context, pool: number, gfp: number): DmaPair | null {
+    return this.booted().linux.dma_pool_zalloc(ctx, pool, gfp);
+  }
+  dma_pool_free(ctx: Context, pool: number, cpu: bigint, dma: bigint): void {
+    this.booted().linux.dma_pool_free(ctx, pool, cpu, dma);
+  }
+  dma_pool_destroy(ctx: Context, pool: number): void {
+    this.booted().linux.dma_pool_destroy(ctx, pool);
   }
 
   translate(vaddr: bigint, length: bigint): PhysSegment[] {

@@ -1,5 +1,6 @@
 import { AIX_CLAUSES } from './aix';
 import { GENERAL_CLAUSES } from './general';
+import { LINUX_CLAUSES } from './linux';
 import { PHYSCONTIG_CLAUSES } from './svr5-physcontig';
 import { PHYSREQ_CLAUSES } from './svr5-physreq';
 import { SUCCESSOR_CLAUSES } from './svr5-successors';
@@ -13,6 +14,7 @@ export const CLAUSES: ReadonlyArray<Clause> = [
   ...PHYSCONTIG_CLAUSES,
   ...PHYSREQ_CLAUSES,
   ...SUCCESSOR_CLAUSES,
+  ...LINUX_CLAUSES,
   ...GENERAL_CLAUSES,
 ];
 

@@ -2,7 +2,13 @@
 export type Strength = 'MUST' | 'SHOULD' | 'MAY';
 export type ClauseKind = 'precondition' | 'postcondition' | 'invariant' | 'context' | 'version';
 
-export type SourceDocument = 'aix-d_alloc_dmamem.txt' | 'svr5-kmem_alloc_physcontig.txt' | 'RESEARCH.md';
+export type SourceDocument =
+  | 'aix-d_alloc_dmamem.txt'
+  | 'svr5-kmem_alloc_physcontig.txt'
+  | 'RESEARCH.md'
+  // From Debian's linux-source-6.12 package, Documentation/core-api/.
+  | 'dma-api.rst'
+  | 'dma-api-howto.rst';
 
 export interface ClauseSource {
   readonly document: SourceDocument;

@@ -22,9 +22,10 @@ export type Family =
   | 'aix' // d_map_init, d_map_clear, d_alloc_dmamem, d_free_dmamem
   | 'svr5-physcontig' // physreq_*, kmem_alloc_physcontig, kmem_free_physcontig (DDI 5, 6)
   | 'svr5-physreq' // physreq_*, kmem_alloc_physreq, kmem_zalloc_physreq, kmem_free (DDI 7+)
-  | 'svr5-phys'; // physreq_*, kmem_alloc_phys, kmem_free (DDI 8)
+  | 'svr5-phys' // physreq_*, kmem_alloc_phys, kmem_free (DDI 8)
+  | 'linux'; // dma_set_*mask*, dma_alloc_coherent, dma_free_coherent, dma_pool_*
 
-export const FAMILIES: ReadonlyArray<Family> = ['aix', 'svr5-physcontig', 'svr5-physreq', 'svr5-phys'];
+export const FAMILIES: ReadonlyArray<Family> = ['aix', 'svr5-physcontig', 'svr5-physreq', 'svr5-phys', 'linux'];
 
 export interface SetupConfig {
   readonly memoryMap: MemoryMap;
@@ -43,6 +44,20 @@ export type PhysreqRef = number;
 export interface PhysAllocation {
   readonly vaddr: bigint;
   readonly paddr: bigint;
+}
+
+/**
+ * Linux: a device is named by a positive integer the caller picks; every
+ * device starts each setup with 32-bit masks. A pool is an opaque positive
+ * integer chosen by the implementation.
+ */
+export type DeviceRef = number;
+export type PoolRef = number;
+
+/** What dma_alloc_coherent and dma_pool_alloc return: the CPU's address and the device's (dma_addr_t). */
+export interface DmaPair {
+  readonly cpu: bigint;
+  readonly dma: bigint;
 }
 
 export interface DmaImplementation {
@@ -70,6 +85,18 @@ export interface DmaImplementation {
   kmem_alloc_phys?(ctx: Context, size: bigint, preq: PhysreqRef, flags: number): MaybePromise<PhysAllocation | null>;
   kmem_free?(ctx: Context, addr: bigint, size: bigint): MaybePromise<void>;
 
+  // Linux family. Masks answer 0 or a negative errno; allocations NULL on failure.
+  dma_set_mask?(ctx: Context, dev: DeviceRef, mask: bigint): MaybePromise<number>;
+  dma_set_coherent_mask?(ctx: Context, dev: DeviceRef, mask: bigint): MaybePromise<number>;
+  dma_set_mask_and_coherent?(ctx: Context, dev: DeviceRef, mask: bigint): MaybePromise<number>;
+  dma_alloc_coherent?(ctx: Context, dev: DeviceRef, size: bigint, gfp: number): MaybePromise<DmaPair | null>;
+  dma_free_coherent?(ctx: Context, dev: DeviceRef, size: bigint, cpu: bigint, dma: bigint): MaybePromise<void>;
+  dma_pool_create?(ctx: Context, name: string, dev: DeviceRef, size: bigint, align: bigint, boundary: bigint): MaybePromise<PoolRef | null>;
+  dma_pool_alloc?(ctx: Context, pool: PoolRef, gfp: number): MaybePromise<DmaPair | null>;
+  dma_pool_zalloc?(ctx: Context, pool: PoolRef, gfp: number): MaybePromise<DmaPair | null>;
+  dma_pool_free?(ctx: Context, pool: PoolRef, cpu: bigint, dma: bigint): MaybePromise<void>;
+  dma_pool_destroy?(ctx: Context, pool: PoolRef): MaybePromise<void>;
+
   // Observation: what a device and the CPU would see. No context, no side effects on allocation state.
   /** The physical segments behind [vaddr, vaddr + length), in virtual order. Throws if any byte is unmapped. */
   translate(vaddr: bigint, length: bigint): MaybePromise<PhysSegment[]>;
@@ -95,11 +122,33 @@ export type ServiceName =
   | 'kmem_alloc_physreq'
   | 'kmem_zalloc_physreq'
   | 'kmem_alloc_phys'
-  | 'kmem_free';
+  | 'kmem_free'
+  | 'dma_set_mask'
+  | 'dma_set_coherent_mask'
+  | 'dma_set_mask_and_coherent'
+  | 'dma_alloc_coherent'
+  | 'dma_free_coherent'
+  | 'dma_pool_create'
+  | 'dma_pool_alloc'
+  | 'dma_pool_zalloc'
+  | 'dma_pool_free'
+  | 'dma_pool_destroy';
 
 export const FAMILY_SERVICES: Readonly<Record<Family, ReadonlyArray<ServiceName>>> = {
   aix: ['d_map_init', 'd_map_clear', 'd_alloc_dmamem', 'd_free_dmamem'],
   'svr5-physcontig': ['physreq_alloc', 'physreq_set', 'physreq_prep', 'physreq_free', 'kmem_alloc_physcontig', 'kmem_free_physcontig'],
   'svr5-physreq': ['physreq_alloc', 'physreq_set', 'physreq_prep', 'physreq_free', 'kmem_alloc_physreq', 'kmem_zalloc_physreq', 'kmem_free'],
   'svr5-phys': ['physreq_alloc', 'physreq_set', 'physreq_prep', 'physreq_free', 'kmem_alloc_phys', 'kmem_free'],
+  linux: [
+    'dma_set_mask',
+    'dma_set_coherent_mask',
+    'dma_set_mask_and_coherent',
+    'dma_alloc_coherent',
+    'dma_free_coherent',
+    'dma_pool_create',
+    'dma_pool_alloc',
+    'dma_pool_zalloc',
+    'dma_pool_free',
+    'dma_pool_destroy',
+  ],
 };

@@ -1,4 +1,5 @@
 import type { Context } from '../constants/context';
+import { gfpMayBlock } from '../constants/linux';
 import { KM_FAIL_OK, KM_NOSLEEP, KM_SLEEP } from '../constants/svr5';
 import type { ServiceName } from '../interface/implementation';
 
@@ -53,9 +54,39 @@ export function contextVerdict(service: ServiceName, ctx: Context, flag?: number
     default:
       break;
   }
+  const linux = linuxVerdict(service, ctx, flag);
+  if (linux !== null) return linux;
   if (!SLEEP_FLAGGED.includes(service) || !mayBlock(service, flag)) return ALLOWED;
   const clause = sleepClause(service);
   if (ctx === 'user' || ctx === 'blockable') return ALLOWED;
   if (ctx === 'interrupt' || ctx === 'non-blockable') return { kind: 'forbidden', clause };
   return { kind: 'unjudged', clause };
+}
+
+/**
+ * Linux: the documents name what may be called from interrupt context and
+ * what needs a context that can sleep, but never that a wrong call is
+ * detected, so every call they rule out is unjudged (the reference reports
+ * it). Null for services of the other families.
+ */
+function linuxVerdict(service: ServiceName, ctx: Context, gfp?: number): ContextVerdict | null {
+  const sleepable = ctx === 'process';
+  switch (service) {
+    case 'dma_set_mask':
+    case 'dma_set_coherent_mask':
+    case 'dma_set_mask_and_coherent':
+    case 'dma_pool_free':
+      return ALLOWED;
+    case 'dma_alloc_coherent':
+    case 'dma_pool_alloc':
+    case 'dma_pool_zalloc':
+      return sleepable || !gfpMayBlock(gfp ?? -1) ? ALLOWED : { kind: 'unjudged', clause: 'linux.gfp-kernel-context' };
+    case 'dma_free_coherent':
+      return sleepable ? ALLOWED : { kind: 'unjudged', clause: 'dma_free_coherent.context' };
+    case 'dma_pool_create':
+    case 'dma_pool_destroy':
+      return sleepable ? ALLOWED : { kind: 'unjudged', clause: `${service}.context` };
+    default:
+      return null;
+  }
 }

@@ -39,7 +39,7 @@ describe('contextVerdict: SVR5', () => {
     const c = 'kmem_alloc_physcontig.context-sleep';
     expect(verdicts('kmem_alloc_physcontig', KM_SLEEP)).toEqual({
       process: `unjudged ${c}`, user: 'allowed', blockable: 'allowed',
-      'non-blockable': `forbidden ${c}`, initialization: `unjudged ${c}`, interrupt: `forbidden ${c}`,
+      'non-blockable': `forbidden ${c}`, initialization: `unjudged ${c}`, atomic: `unjudged ${c}`, interrupt: `forbidden ${c}`,
     });
   });
 
@@ -49,7 +49,7 @@ describe('contextVerdict: SVR5', () => {
       const c = 'svr5.km-sleep-context';
       expect(verdicts(s, KM_SLEEP)).toEqual({
         process: `unjudged ${c}`, user: 'allowed', blockable: 'allowed',
-        'non-blockable': `forbidden ${c}`, initialization: `unjudged ${c}`, interrupt: `forbidden ${c}`,
+        'non-blockable': `forbidden ${c}`, initialization: `unjudged ${c}`, atomic: `unjudged ${c}`, interrupt: `forbidden ${c}`,
       });
     },
   );

@@ -170,6 +170,11 @@ export class DmaKernel {
     return this.options.maxHandles;
   }
 
+  /** Makes physical bytes read as zeros (a pool's zalloc zeroes one block of memory already mapped). */
+  zero(phys: bigint, length: bigint): void {
+    this.contents.zero(phys, length);
+  }
+
   /** Pages of written data the kernel keeps: a cost figure for benchmarks. */
   get storedPages(): number {
     return this.contents.storedPages;

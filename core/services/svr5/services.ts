@@ -93,6 +93,7 @@ export class Svr5Services {
     const a = this.live('kmem_free', addr, 'kmem_free.exact-match');
     if (a.service === 'kmem_alloc_physcontig') violation('kmem_free', 'kmem_free_physcontig.pairing', `${hex(addr)} was allocated by ${a.service}`);
     if (a.service === 'd_alloc_dmamem') violation('kmem_free', 'd_free_dmamem.pairing', `${hex(addr)} was allocated by ${a.service}`);
+    if (a.service === 'dma_alloc_coherent' || a.service === 'dma_pool_create') violation('kmem_free', 'kmem_free.exact-match', `${hex(addr)} is Linux coherent memory`);
     this.release('kmem_free', a, size, 'kmem_free.exact-match');
   }
 

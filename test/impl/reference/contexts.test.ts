@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CONTEXTS, type Context, type DdiVersion } from '../../../spec/constants/context';
+import { GFP_ATOMIC, GFP_KERNEL } from '../../../spec/constants/linux';
 import { KM_FAIL_OK, KM_NOSLEEP, KM_SLEEP } from '../../../spec/constants/svr5';
 import { FAMILY_SERVICES, type ServiceName } from '../../../spec/interface/implementation';
 import { contextVerdict } from '../../../spec/rules/context-rules';
@@ -14,6 +15,7 @@ interface Case {
 }
 
 const handle = (ref: ProbeKernel) => ref.d_map_init('process', 0, 0, 0, 0);
+const pool = (ref: ProbeKernel) => ref.dma_pool_create('process', 'ctx', 1, 64n, 8n, 0n)!;
 const allocated = (ref: ProbeKernel) => ref.kmem_alloc_physreq('user', PAGE, prepped(ref), KM_NOSLEEP) as bigint;
 
 const CASES: Case[] = [
@@ -53,6 +55,35 @@ const CASES: Case[] = [
     },
   },
   { service: 'kmem_free', ddi: '8', arrange: (ref) => { const v = allocated(ref); return (ctx) => ref.kmem_free(ctx, v, PAGE); } },
+  ...(['dma_set_mask', 'dma_set_coherent_mask', 'dma_set_mask_and_coherent'] as const).map((service): Case => ({
+    service,
+    ddi: '6',
+    arrange: (ref) => (ctx) => ref[service](ctx, 1, (1n << 64n) - 1n),
+  })),
+  ...[GFP_KERNEL, GFP_ATOMIC].flatMap((flag): Case[] => [
+    { service: 'dma_alloc_coherent', flag, ddi: '6', arrange: (ref) => (ctx) => ref.dma_alloc_coherent(ctx, 1, PAGE, flag) },
+    { service: 'dma_pool_alloc', flag, ddi: '6', arrange: (ref) => { const p = pool(ref); return (ctx) => ref.dma_pool_alloc(ctx, p, flag); } },
+    { service: 'dma_pool_zalloc', flag, ddi: '6', arrange: (ref) => { const p = pool(ref); return (ctx) => ref.dma_pool_zalloc(ctx, p, flag); } },
+  ]),
+  {
+    service: 'dma_free_coherent',
+    ddi: '6',
+    arrange: (ref) => {
+      const a = ref.dma_alloc_coherent('process', 1, PAGE, GFP_KERNEL)!;
+      return (ctx) => ref.dma_free_coherent(ctx, 1, PAGE, a.cpu, a.dma);
+    },
+  },
+  { service: 'dma_pool_create', ddi: '6', arrange: (ref) => (ctx) => ref.dma_pool_create(ctx, 'ctx', 1, 64n, 8n, 0n) },
+  {
+    service: 'dma_pool_free',
+    ddi: '6',
+    arrange: (ref) => {
+      const p = pool(ref);
+      const b = ref.dma_pool_alloc('process', p, GFP_KERNEL)!;
+      return (ctx) => ref.dma_pool_free(ctx, p, b.cpu, b.dma);
+    },
+  },
+  { service: 'dma_pool_destroy', ddi: '6', arrange: (ref) => { const p = pool(ref); return (ctx) => ref.dma_pool_destroy(ctx, p); } },
 ];
 
 describe('reference: calling context', () => {
