@@ -22,6 +22,12 @@ import { sleepBeyondRamProperty } from './catalogue/sleep-beyond-ram';
 import { subPageBoundaryProperty } from './catalogue/sub-page-boundary';
 import { threadsProperty } from './catalogue/threads';
 import { versionProperty } from './catalogue/versions';
+import { linuxContextProperty } from './catalogue/linux-contexts';
+import { linuxMaskProperty } from './catalogue/linux-masks';
+import { linuxMisuseProperty } from './catalogue/linux-misuse';
+import { poolBlocksProperty } from './catalogue/linux-pool-blocks';
+import { coherentFamily } from './families/linux-coherent';
+import { linuxPoolFamily, linuxPoolZallocFamily } from './families/linux-pool';
 import { aixFamily } from './families/aix';
 import { physcontigFamily, physFamily, physreqAllocFamily, physreqZallocFamily } from './families/svr5';
 import type { FamilyAdapter } from './families/types';
@@ -67,5 +73,17 @@ export function allProperties(): AnyProperty[] {
     aixClearLiveProperty,
     aixUnknownFlagsProperty,
     aixHandleAfterClearProperty,
+    // Linux: coherent memory and dma_pools, after the older families so their order and names stay put.
+    floorProperty(coherentFamily),
+    floorProperty(linuxPoolFamily),
+    linuxMaskProperty(),
+    linuxContextProperty(),
+    placementProperty(coherentFamily),
+    ...[linuxPoolFamily, linuxPoolZallocFamily].map(poolBlocksProperty),
+    reuseWhenFullProperty(coherentFamily),
+    reuseWhenFullProperty(linuxPoolFamily),
+    interleavingProperty(coherentFamily),
+    interleavingProperty(linuxPoolFamily),
+    linuxMisuseProperty(),
   ];
 }

@@ -83,10 +83,11 @@ const EDGE_PAGES = 8;
  * A request of k pages less one byte, k pages, or k pages and one byte, on
  * a map shaped around one of its edges (see edgePoints and edgeMap).
  */
-export function edgeRequestArb<S>(shapeArb: fc.Arbitrary<S>, constraints: (shape: S) => DmaConstraints): fc.Arbitrary<EdgeRequest<S>> {
+/** `constraints` is asked for a one-page request: the edges that matter (limits, boundaries, alignments) do not depend on the size but for Linux's order alignment. */
+export function edgeRequestArb<S>(shapeArb: fc.Arbitrary<S>, constraints: (shape: S, size: bigint, pageBytes: bigint) => DmaConstraints): fc.Arbitrary<EdgeRequest<S>> {
   return fc.tuple(fc.constantFrom(4096, 4096, 16384), shapeArb).chain(([pageSize, shape]) => {
     const p = BigInt(pageSize);
-    const points = edgePoints(constraints(shape), p, 4n * BigInt(EDGE_PAGES) * p);
+    const points = edgePoints(constraints(shape, p, p), p, 4n * BigInt(EDGE_PAGES) * p);
     return fc
       .record({
         edge: fc.constantFrom(...points),

@@ -59,7 +59,7 @@ export function completenessProperty<S>(fam: FamilyAdapter<S>): ConformancePrope
       const room = (shape: S, size: bigint) => {
         const model = new FreeModel(input.gen.map, s.pageBytes);
         for (const l of s.live.items) model.take(l.segments);
-        return model.roomFor(size, fam.constraints(shape));
+        return model.roomFor(size, fam.constraints(shape, size, s.pageBytes));
       };
       for (const [i, step] of input.steps.entries()) {
         if (step.op === 'free') {
@@ -69,7 +69,7 @@ export function completenessProperty<S>(fam: FamilyAdapter<S>): ConformancePrope
         }
         const shape = input.shapes[step.shape]!;
         if ((await s.token(step.shape)) === null) continue;
-        if (classifyRequest(step.size, fam.constraints(shape), clause).kind === 'invalid') continue;
+        if (classifyRequest(step.size, fam.constraints(shape, step.size, s.pageBytes), clause).kind === 'invalid') continue;
         const free = room(shape, step.size);
         // Only a request the model can vouch for may block: any other could rightly sleep for ever.
         const blocking = fam.waiting !== undefined && input.blocking[i] === true && free !== undefined;

@@ -55,7 +55,7 @@ export function everyFitFoundProperty(fam: FamilyAdapter<PhysreqFields>): Confor
       const got = await s.allocate(0, p.size);
       if (got.kind === 'memory') return s.release(got.live);
       if (got.kind !== 'null' || (await s.token(0)) === null) return;
-      if (classifyRequest(p.size, fam.constraints(shape), CLAUSE).kind === 'invalid') return;
+      if (classifyRequest(p.size, fam.constraints(shape, p.size, s.pageBytes), CLAUSE).kind === 'invalid') return;
       fail(CLAUSE, `${fam.allocService} of ${hex(p.size)} bytes (${fam.describe(shape)}) on a fresh ${p.gen.map.name} map returned NULL, though a fitting run is free`);
     },
   });

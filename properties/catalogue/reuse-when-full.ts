@@ -45,11 +45,12 @@ export function reuseWhenFullProperty<S>(fam: FamilyAdapter<S>): ConformanceProp
       await s.boot();
       const blocks: Live[] = [];
       const ram = p.gen.map.ranges.reduce((n, r) => n + r.length, 0n);
+      const size = fam.blockSize?.(fam.probeShape) ?? p.size;
       await d.trace.quietly(
         async () => {
           for (;;) {
             // Disjoint blocks inside RAM cannot add up to more than its bytes: a guard against an endless fill.
-            if (BigInt(blocks.length) * p.size > ram) fail('dma.no-overlap', `the requests met add up to more bytes than the map's RAM`);
+            if (BigInt(blocks.length) * size > ram) fail('dma.no-overlap', `the requests met add up to more bytes than the map's RAM`);
             const got = await s.allocate(s.probeIndex, p.size);
             if (got.kind !== 'memory') break;
             blocks.push(got.live);
@@ -63,7 +64,7 @@ export function reuseWhenFullProperty<S>(fam: FamilyAdapter<S>): ConformanceProp
         await s.release(old);
         const again = await s.allocate(s.probeIndex, p.size);
         if (again.kind !== 'memory') {
-          fail(CLAUSE, `with memory full, releasing allocation #${old.id} (${hex(old.vaddr)}, ${hex(p.size)} bytes) did not make room for a request of the same ${hex(p.size)} bytes (${fam.describe(fam.probeShape)})`);
+          fail(CLAUSE, `with memory full, releasing allocation #${old.id} (${hex(old.vaddr)}, ${hex(size)} bytes) did not make room for a request of the same ${hex(size)} bytes (${fam.describe(fam.probeShape)})`);
         }
         blocks[i] = again.live;
       }

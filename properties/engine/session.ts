@@ -60,10 +60,11 @@ export class Session<S> {
   }
 
   /** Makes a request and judges the answer; memory is checked, recorded and filled with a pattern. */
-  async allocate(shapeIndex: number, size: bigint, wait = false): Promise<Allocated> {
+  async allocate(shapeIndex: number, asked: bigint, wait = false): Promise<Allocated> {
     const token = await this.token(shapeIndex);
     if (token === null) return { kind: 'null' };
     const shape = this.shapes[shapeIndex]!;
+    const size = this.fam.blockSize?.(shape) ?? asked;
     const o = await this.fam.allocate(this.d, token, shape, size, wait);
     if (o.kind === 'pending') {
       if (!wait && this.fam.waiting) fail(this.fam.waiting.nosleep, `a non-blocking ${this.fam.allocService} of ${hex(size)} bytes is still waiting`);
@@ -75,7 +76,7 @@ export class Session<S> {
   /** Judges a settled answer to a request made with `token`. */
   async judge(o: Outcome<bigint | null>, token: number, shapeIndex: number, size: bigint): Promise<Allocated> {
     const shape = this.shapes[shapeIndex]!;
-    const c = this.fam.constraints(shape);
+    const c = this.fam.constraints(shape, size, this.pageBytes);
     const verdict = classifyRequest(size, c, this.fam.clauseOf('length'));
     if (o.kind === 'violation') {
       if (verdict.kind === 'invalid') return { kind: 'refused', clause: o.clause };
@@ -96,7 +97,7 @@ export class Session<S> {
   private async accept(vaddr: bigint, size: bigint, token: number, shapeIndex: number): Promise<Live> {
     const shape = this.shapes[shapeIndex]!;
     const segments = await segmentsOf(this.d, vaddr, size, this.fam.clauseOf('length'));
-    const constraints = this.fam.constraints(shape);
+    const constraints = this.fam.constraints(shape, size, this.pageBytes);
     // Built only on failure: copying the live list on every allocation would cost the busy properties.
     const region = () => regionOf({ vaddr, size, segments }, this.live.items, constraints);
     const breach = checkPlacement(vaddr, size, segments, constraints)[0];

@@ -28,7 +28,8 @@ export interface FamilyAdapter<S> {
   /** A contiguous, unconstrained shape: used to probe capacity. */
   readonly probeShape: S;
   describe(shape: S): string;
-  constraints(shape: S): DmaConstraints;
+  /** What memory for `size` bytes of this shape must meet on a machine of `pageBytes` pages (Linux aligns coherent memory by size). */
+  constraints(shape: S, size: bigint, pageBytes: bigint): DmaConstraints;
   /** Registers a handle or preps a physreq; null when the implementation refuses the shape. */
   prepare(d: Driver, shape: S): Promise<number | null>;
   /** `ctx` defaults to the family's own context. */
@@ -46,6 +47,8 @@ export interface FamilyAdapter<S> {
   readonly failureClause?: string;
   /** Clauses checked by family-specific observations (heap, zeroing, paddr). */
   readonly extraClauses: ReadonlyArray<string>;
+  /** For a family whose shape fixes the size (a dma_pool's blocks): that size, used whatever size a property asks for. */
+  blockSize?(shape: S): bigint;
   /** Family-specific checks of a fresh allocation, before anything is written to it. */
   inspect?(d: Driver, token: number, vaddr: bigint, size: bigint, shape: S): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { aix, research, svr5 } from './sources';
+import { aix, dmaApi, research, svr5 } from './sources';
 import type { Clause } from './types';
 
 /** Rules every allocation service shares: what "allocate memory" means. */
@@ -6,7 +6,7 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
   {
     id: 'dma.no-overlap',
     service: 'dma',
-    sources: [aix('Description'), svr5('Description')],
+    sources: [aix('Description'), svr5('Description'), dmaApi('Part Ia - Using large DMA-coherent buffers')],
     paraphrase: 'Allocated memory belongs to its caller alone: two live allocations never share a virtual or a physical byte.',
     strength: 'MUST',
     kind: 'invariant',
@@ -14,7 +14,7 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
   {
     id: 'dma.data-integrity',
     service: 'dma',
-    sources: [aix('Description'), svr5('Description')],
+    sources: [aix('Description'), svr5('Description'), dmaApi('Part Ia - Using large DMA-coherent buffers')],
     paraphrase: 'What a caller writes into its memory stays there, whatever other callers allocate and release, until it is released.',
     strength: 'MUST',
     kind: 'invariant',
@@ -22,7 +22,7 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
   {
     id: 'dma.within-ram',
     service: 'dma',
-    sources: [aix('Description'), svr5('Description')],
+    sources: [aix('Description'), svr5('Description'), dmaApi('Part Ia - Using large DMA-coherent buffers')],
     paraphrase: 'Every physical byte handed out is RAM of the memory map: never a hole or a reserved range.',
     strength: 'MUST',
     kind: 'invariant',
@@ -44,7 +44,7 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
   {
     id: 'dma.release-restores',
     service: 'dma',
-    sources: [aix('Notes'), research('SVR5 / UnixWare DDI: kmem_free_physcontig')],
+    sources: [aix('Notes'), research('SVR5 / UnixWare DDI: kmem_free_physcontig'), dmaApi('Part Ia - Using large DMA-coherent buffers')],
     paraphrase: 'Released memory becomes free again: once everything is released, the largest request that succeeded at the start succeeds again, and no page leaks on any path.',
     strength: 'MUST',
     kind: 'invariant',
@@ -65,12 +65,12 @@ export const GENERAL_CLAUSES: ReadonlyArray<Clause> = [
   {
     id: 'dma.free-memory-served',
     service: 'dma',
-    sources: [aix('Return Values'), svr5('Arguments'), svr5('Usage'), research('SVR5 / UnixWare DDI: Successors')],
-    paraphrase: 'Memory that is plainly free is served: on a freshly set-up system with nothing live, a modest request with easy constraints comes back with memory, at once for AIX and for a non-blocking SVR5 caller, and within the wake-up deadline for a caller allowed to block.',
+    sources: [aix('Return Values'), svr5('Arguments'), svr5('Usage'), research('SVR5 / UnixWare DDI: Successors'), dmaApi('Part Ia - Using large DMA-coherent buffers')],
+    paraphrase: 'Memory that is plainly free is served: on a freshly set-up system with nothing live, a modest request with easy constraints comes back with memory, at once for AIX, for a non-blocking SVR5 caller and for Linux coherent memory and pool blocks, and within the wake-up deadline for a caller allowed to block.',
     strength: 'MUST',
     kind: 'postcondition',
     ambiguity: {
-      question: 'AIX says only that NULL means the memory could not be allocated, and SVR5 that a KM_SLEEP caller blocks until the memory is available; neither says when memory counts as available, and an allocator that never allocates is consistent with itself.',
+      question: 'AIX and Linux say only that NULL means the memory could not be allocated, and SVR5 that a KM_SLEEP caller blocks until the memory is available; neither says when memory counts as available, and an allocator that never allocates is consistent with itself.',
       interpretation: 'An absolute floor, far below the SHOULD of completeness: right after setup, with nothing allocated, a request of one byte to a few pages through a handle or physreq with no alignment, boundary or scatter-gather limit (contiguous, any address), on a map whose RAM holds one whole range of at least 64 times the request and 64 pages, off page 0 and below 16 MiB so that no address limit of either family bites, must get memory. NULL there is not "could not be allocated", and a blocking caller that sleeps past the wake-up deadline there waits for memory that is available. A blocking caller that gets NULL breaks the blocking clause of its service instead, and a refused handle or physreq is judged by the clauses of d_map_init and physreq_prep.',
       why: 'Headers, rounding to a power of two, pages and the allocator\'s own bookkeeping cost at most a few times a request, never sixty-four; the SVR5 page advises allocating at initialisation exactly because contiguous memory is there then, and blames failures on fragmentation after running at load, which a fresh map does not have.',
     },

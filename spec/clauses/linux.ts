@@ -18,6 +18,7 @@ export const LINUX_CLAUSES: ReadonlyArray<Clause> = [
     strength: 'MUST',
     kind: 'precondition',
     ambiguity: WIRE_VALUES,
+    notTestable: 'a condition on the caller, which the suite always meets; the many other GFP flags of a real kernel are outside this contract, so no answer to them is judged',
   },
   {
     id: 'linux.device',
@@ -141,12 +142,12 @@ export const LINUX_CLAUSES: ReadonlyArray<Clause> = [
     service: 'dma_free_coherent',
     sources: [dmaApi(IA), dmaHowto(CONSISTENT)],
     paraphrase: 'dma_free_coherent takes the device and size of the allocation and both addresses it returned; any other release is the caller\'s error and must not take memory from its owner.',
-    strength: 'MUST',
+    strength: 'SHOULD',
     kind: 'precondition',
     ambiguity: {
       question: 'The release returns nothing, and the documents do not say what becomes of a wrong one.',
-      interpretation: 'It may be refused silently or reported; either way it changes nothing, judged by its effects: every live allocation keeps its memory and its data.',
-      why: 'A void service cannot answer "refused"; what must never happen is that memory is taken back while its owner still holds it.',
+      interpretation: 'It may be refused silently or reported; either way it should change nothing, judged by its effects: every live allocation keeps its memory and its data. A SHOULD: unlike the SVR5 and AIX pages, the Linux documents promise nothing about a wrong release.',
+      why: 'A void service cannot answer "refused"; what must never happen is that memory is taken back while its owner still holds it. Linux itself checks such releases only in debug builds.',
     },
   },
   {
@@ -193,7 +194,7 @@ export const LINUX_CLAUSES: ReadonlyArray<Clause> = [
     service: 'dma_pool',
     sources: [dmaApi(IB)],
     paraphrase: 'dma_pool_alloc, dma_pool_zalloc, dma_pool_free and dma_pool_destroy take a pool dma_pool_create made and that has not been destroyed.',
-    strength: 'MUST',
+    strength: 'SHOULD',
     kind: 'precondition',
   },
   {
@@ -254,7 +255,7 @@ export const LINUX_CLAUSES: ReadonlyArray<Clause> = [
     service: 'dma_pool_free',
     sources: [dmaApi(IB), dmaHowto(CONSISTENT)],
     paraphrase: 'dma_pool_free takes a block this pool handed out, with both addresses it came with; any other release is the caller\'s error and must not take memory from its owner.',
-    strength: 'MUST',
+    strength: 'SHOULD',
     kind: 'precondition',
   },
   {
@@ -270,7 +271,7 @@ export const LINUX_CLAUSES: ReadonlyArray<Clause> = [
     service: 'dma_pool_destroy',
     sources: [dmaApi(IB), dmaHowto(CONSISTENT)],
     paraphrase: 'Every block goes back to the pool before the pool is destroyed; a pool destroyed with blocks out must not give their memory to anyone else.',
-    strength: 'MUST',
+    strength: 'SHOULD',
     kind: 'precondition',
     ambiguity: {
       question: 'The documents tell the driver to free every block first but not what a destroy with blocks out does.',

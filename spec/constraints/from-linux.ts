@@ -12,6 +12,8 @@ export function coherentOrderBytes(size: bigint, pageSize: bigint): bigint {
   return bytes;
 }
 
+const HALF_SPACE = 1n << 63n;
+
 /**
  * Constraints of dma_alloc_coherent: one run, below the coherent mask,
  * CPU and DMA address aligned to the page order of the size, which also
@@ -19,10 +21,13 @@ export function coherentOrderBytes(size: bigint, pageSize: bigint): bigint {
  */
 export function constraintsFromCoherent(size: bigint, pageSize: bigint, coherentMask: bigint): DmaConstraints {
   const order = size > 0n ? coherentOrderBytes(size, pageSize) : pageSize;
+  // Past 2^63 the order is the whole 64-bit space, which no u64 can state: such a run
+  // can only start at 0, which alignment 2^63 and no boundary say exactly as well.
+  const whole = order > HALF_SPACE;
   return {
-    alignment: order,
-    virtualAlignment: order,
-    boundary: order,
+    alignment: whole ? HALF_SPACE : order,
+    virtualAlignment: whole ? HALF_SPACE : order,
+    boundary: whole ? 0n : order,
     maxAddress: coherentMask,
     noZeroAddress: false,
     contiguous: true,

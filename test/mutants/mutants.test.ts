@@ -11,6 +11,7 @@ import type { PhysreqFields } from '../../spec/constraints/types';
 import type { DmaImplementation, MaybePromise } from '../../spec/interface/implementation';
 import { crossesBoundary, isAligned } from '../../spec/predicates/placement';
 import { EDGE_SCENARIOS } from './edge-scenarios';
+import { LINUX_SCENARIOS } from './linux-scenarios';
 import { VERDICT_SCENARIOS } from './verdict-scenarios';
 import { aixAlloc, attempt, boot, contig, exhausted, filled, GIB_4, givesMemory, handle, isThenable, lastByte, mapped, MIB_16, PAGE, physreq, ram, reports, segments, settle, type Scenario } from './scenario-steps';
 
@@ -22,6 +23,7 @@ import { aixAlloc, attempt, boot, contig, exhausted, filled, GIB_4, givesMemory,
 const SCENARIOS: Record<string, Scenario> = {
   ...EDGE_SCENARIOS,
   ...VERDICT_SCENARIOS,
+  ...LINUX_SCENARIOS,
   'ignores-align': async (impl) => {
     await boot(impl, 'small-16m');
     const h = await handle(impl);

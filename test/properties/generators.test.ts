@@ -54,7 +54,7 @@ describe('edge-aimed requests', () => {
 
   it('end their usable RAM exactly at an edge, or one page past it, often', () => {
     const marks = (e: (typeof phys)[number]) => {
-      const c = physcontigFamily.constraints(e.shape);
+      const c = physcontigFamily.constraints(e.shape, e.size, BigInt(e.gen.pageSize));
       return [16n * MB, GB4, c.boundary, c.alignment, c.maxAddress + 1n].filter((m) => m > BigInt(e.gen.pageSize) && m < 1n << 64n);
     };
     const endsAt = (extra: bigint) => (e: (typeof phys)[number]) => marks(e).some((m) => (usableEnd(e.gen) - extra * BigInt(e.gen.pageSize)) % m === 0n);
@@ -68,12 +68,12 @@ describe('edge-aimed requests', () => {
     expect(share(phys, near(16n * MB))).toBeGreaterThan(0.1);
     expect(share(phys, near(GB4))).toBeGreaterThan(0.1);
     const atOwn = (e: (typeof phys)[number]) => {
-      const c = physcontigFamily.constraints(e.shape);
+      const c = physcontigFamily.constraints(e.shape, e.size, BigInt(e.gen.pageSize));
       const marks = [c.boundary, c.alignment].filter((s) => s > BigInt(e.gen.pageSize));
       return ramOf(e.gen).some((r) => marks.some((s) => (r.base + r.length + s - 1n) / s > (r.base + s - 1n) / s || (r.base + r.length) % s < BigInt(e.gen.pageSize)));
     };
     expect(share(phys, atOwn)).toBeGreaterThan(0.1);
-    expect(share(aix, (e) => aixFamily.constraints(e.shape).alignment > BigInt(e.gen.pageSize) && ramOf(e.gen).some((r) => r.base % aixFamily.constraints(e.shape).alignment !== 0n))).toBeGreaterThan(0.1);
+    expect(share(aix, (e) => aixFamily.constraints(e.shape, e.size, BigInt(e.gen.pageSize)).alignment > BigInt(e.gen.pageSize) && ramOf(e.gen).some((r) => r.base % aixFamily.constraints(e.shape, e.size, BigInt(e.gen.pageSize)).alignment !== 0n))).toBeGreaterThan(0.1);
   });
 
   it('often leave a fragment below that the request cannot use', () => {

@@ -1,12 +1,13 @@
 import { hex } from '../../../spec/address/u64';
 import type { Context } from '../../../spec/constants/context';
 import { GFP_VALUES, maskBits } from '../../../spec/constants/linux';
-import { constraintsFromCoherent, maskSupportable, poolParamsProblem } from '../../../spec/constraints/from-linux';
+import { constraintsFromCoherent, maskSupportable, poolParamsProblem, type PoolParams } from '../../../spec/constraints/from-linux';
+import type { DmaConstraints } from '../../../spec/constraints/types';
 import type { DmaPair, ServiceName } from '../../../spec/interface/implementation';
 import { checkContext, violation } from '../../../spec/rules/guards';
 import type { DmaKernel } from '../kernel/kernel';
 import { DeviceTable } from './devices';
-import { poolLayout } from './pool-layout';
+import { poolLayout, type PoolLayout } from './pool-layout';
 import { PoolTable, type PoolChunk, type PoolRecord } from './pools';
 
 const EIO = -5;
@@ -50,9 +51,28 @@ export class LinuxServices {
     this.checkGfp('dma_alloc_coherent', ctx, gfp);
     this.checkDevice('dma_alloc_coherent', dev);
     if (size <= 0n) return null;
-    const c = constraintsFromCoherent(size, this.kernel.pageBytes, this.devices.get(dev).coherent);
+    const c = this.coherentConstraints(size, this.devices.get(dev).coherent);
     const a = this.kernel.tryAllocate({ size, constraints: c, service: 'dma_alloc_coherent', handle: dev });
-    return a === null ? null : { cpu: a.vaddr, dma: a.segments[0]!.phys };
+    return a === null ? null : { cpu: a.vaddr, dma: this.dmaAddress(a.segments[0]!.phys) };
+  }
+
+  // Seams a variant (a fixture mutant, a zoo member) may replace.
+  protected coherentConstraints(size: bigint, mask: bigint): DmaConstraints {
+    return constraintsFromCoherent(size, this.kernel.pageBytes, mask);
+  }
+
+  /** The DMA address of physical memory: the same, on a platform without an IOMMU. */
+  protected dmaAddress(phys: bigint): bigint {
+    return phys;
+  }
+
+  protected layoutFor(params: PoolParams): PoolLayout {
+    return poolLayout(params, this.kernel.pageBytes);
+  }
+
+  /** Marks a block of a chunk free again once dma_pool_free has accepted it. */
+  protected markFree(chunk: PoolChunk, slot: number): void {
+    chunk.used[slot] = false;
   }
 
   dma_free_coherent(ctx: Context, dev: number, size: bigint, cpu: bigint, dma: bigint): void {
@@ -62,7 +82,8 @@ export class LinuxServices {
     if (a === undefined || a.service !== 'dma_alloc_coherent') violation('dma_free_coherent', clause, `${hex(cpu)} is not live memory from dma_alloc_coherent`);
     if (a.handle !== dev) violation('dma_free_coherent', clause, `${hex(cpu)} was allocated for device ${a.handle}, not ${dev}`);
     if (a.size !== size) violation('dma_free_coherent', clause, `${hex(cpu)} has size ${hex(a.size)}, not ${hex(size)}`);
-    if (a.segments[0]!.phys !== dma) violation('dma_free_coherent', clause, `${hex(cpu)} has DMA address ${hex(a.segments[0]!.phys)}, not ${hex(dma)}`);
+    const own = this.dmaAddress(a.segments[0]!.phys);
+    if (own !== dma) violation('dma_free_coherent', clause, `${hex(cpu)} has DMA address ${hex(own)}, not ${hex(dma)}`);
     this.kernel.release(a);
   }
 
@@ -72,7 +93,7 @@ export class LinuxServices {
     this.checkDevice('dma_pool_create', dev);
     const params = { size, align, boundary };
     if (poolParamsProblem(params) !== null) return null;
-    return this.pools.create(dev, params, this.devices.get(dev).coherent, poolLayout(params, this.kernel.pageBytes)).id;
+    return this.pools.create(dev, params, this.devices.get(dev).coherent, this.layoutFor(params)).id;
   }
 
   dma_pool_alloc(ctx: Context, pool: number, gfp: number): DmaPair | null {
@@ -91,10 +112,10 @@ export class LinuxServices {
     const { chunk, slot } = spot;
     const offset = p.layout.offsets[slot]!;
     const cpu = chunk.memory.vaddr + offset;
-    const dma = chunk.memory.segments[0]!.phys + offset;
+    const dma = this.dmaAddress(chunk.memory.segments[0]!.phys) + offset;
     chunk.used[slot] = true;
     p.live.set(cpu, { dma, chunk, slot });
-    if (zero) this.kernel.zero(dma, p.params.size);
+    if (zero) this.kernel.zero(chunk.memory.segments[0]!.phys + offset, p.params.size);
     return { cpu, dma };
   }
 
@@ -110,7 +131,7 @@ export class LinuxServices {
   private grow(p: PoolRecord): { chunk: PoolChunk; slot: number } | null {
     const bytes = p.layout.chunkBytes;
     // A chunk is coherent memory of a power-of-two number of pages, so it is aligned to its own size.
-    const c = constraintsFromCoherent(bytes, this.kernel.pageBytes, p.mask);
+    const c = this.coherentConstraints(bytes, p.mask);
     const memory = this.kernel.tryAllocate({ size: bytes, constraints: c, service: 'dma_pool_create', handle: p.dev });
     if (memory === null) return null;
     const chunk: PoolChunk = { memory, used: p.layout.offsets.map(() => false) };
@@ -124,8 +145,8 @@ export class LinuxServices {
     const block = p.live.get(cpu);
     if (block === undefined) violation('dma_pool_free', 'dma_pool_free.from-this-pool', `${hex(cpu)} is not a live block of pool ${id}`);
     if (block.dma !== dma) violation('dma_pool_free', 'dma_pool_free.from-this-pool', `${hex(cpu)} was given with DMA address ${hex(block.dma)}, not ${hex(dma)}`);
-    block.chunk.used[block.slot] = false;
     p.live.delete(cpu);
+    this.markFree(block.chunk, block.slot);
   }
 
   /** Gives every chunk back; a pool with blocks still out is refused and kept, so no block's memory goes to anyone else. */
