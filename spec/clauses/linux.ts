@@ -166,6 +166,11 @@ export const LINUX_CLAUSES: ReadonlyArray<Clause> = [
     paraphrase: 'A pool is made for one device, block size and alignment (a power of two, in bytes); the boundary is 0 for none or a power of two no smaller than the block size.',
     strength: 'MUST',
     kind: 'precondition',
+    ambiguity: {
+      question: 'The documents present the boundary only as a crossing restriction (0 for none, 4096 for 4 KiB), and do not say how it must relate to the size and alignment, nor whether a pool can be refused.',
+      interpretation: 'A boundary is 0 or a power of two no smaller than the block size. A pool of such arguments is made, except that one whose boundary is below what a block occupies (its size, taken as at least 64 bytes, rounded up to the alignment) may be refused with NULL; a pool made anyway must keep every promise.',
+      why: 'A block can never stay inside a boundary smaller than itself. A pool keeps bookkeeping in each free block (Linux keeps 16 bytes and refuses boundaries below its rounded block), so a tiny boundary, or one below the alignment, is a corner real pools decline; 64 bytes, a cache line, leaves room for any such bookkeeping.',
+    },
   },
   {
     id: 'dma_pool_create.invalid-refused',

@@ -51,6 +51,21 @@ export function poolParamsProblem(p: PoolParams): string | null {
   return null;
 }
 
+/** The bytes a pool may keep inside each free block (a free-list link, a DMA address): a cache line. */
+export const POOL_FREE_BLOCK_BYTES = 64n;
+
+/**
+ * Whether a pool of these (valid) arguments may be refused: its boundary
+ * is below what one block occupies, the size (at least the bytes a free
+ * block keeps) rounded up to the alignment. See dma_pool_create.params.
+ */
+export function poolMayBeRefused(p: PoolParams): boolean {
+  if (p.boundary === 0n) return false;
+  const align = p.align === 0n ? 1n : p.align;
+  const size = p.size > POOL_FREE_BLOCK_BYTES ? p.size : POOL_FREE_BLOCK_BYTES;
+  return p.boundary < ((size + align - 1n) / align) * align;
+}
+
 /** Constraints every block of a pool meets: the pool's size, align and boundary, below the device's coherent mask, one run. */
 export function constraintsFromPool(p: PoolParams, coherentMask: bigint): DmaConstraints {
   const alignment = p.align === 0n ? 1n : p.align;
