@@ -5,7 +5,7 @@ import { SUBPROCESS_TIMING, type DriverOptions } from '../properties/harness/dri
 import { describeFailure } from '../properties/runner/describe-result';
 import type { PropertyResult } from '../properties/runner/result';
 import { runSuite } from '../properties/runner/run-suite';
-import type { DmaImplementation } from '../spec/interface/implementation';
+import { FAMILIES, type DmaImplementation } from '../spec/interface/implementation';
 
 /**
  * The soundness zoo runner: correct allocators unlike the reference must
@@ -60,7 +60,7 @@ export async function runZoo(
   const families = probe.families;
   await probe.dispose?.();
   const bad = (r: PropertyResult) => r.status === 'FAIL' || r.status === 'TIMEOUT' || r.status === 'BROKEN';
-  const wronglyUnsupported = (r: PropertyResult) => r.status === 'UNSUPPORTED' && (r.reason === undefined || families.length === 4);
+  const wronglyUnsupported = (r: PropertyResult) => r.status === 'UNSUPPORTED' && (r.reason === undefined || families.length === FAMILIES.length);
   const problems = report.results.filter((r) => bad(r) || wronglyUnsupported(r)).map((r) => `${r.property} ${r.status}: ${describeFailure(r).split('\n').slice(0, 2).join(' /').trim()}`);
   return {
     member,

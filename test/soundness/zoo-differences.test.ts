@@ -3,7 +3,8 @@ import { zooMember } from '../../fixtures/correct/members';
 import { DMA_CONTIGUOUS, DMA_FAIL } from '../../spec/constants/aix';
 import { KM_NOSLEEP, KM_SLEEP, PREQ_PHYSCONTIG } from '../../spec/constants/svr5';
 import type { DdiVersion } from '../../spec/constants/context';
-import type { DmaImplementation } from '../../spec/interface/implementation';
+import { GFP_ATOMIC } from '../../spec/constants/linux';
+import type { DmaImplementation, DmaPair } from '../../spec/interface/implementation';
 import type { MemoryRange } from '../../spec/interface/memory-map';
 import { isContractViolation } from '../../spec/errors';
 
@@ -166,6 +167,22 @@ describe('each zoo member differs from the reference as it says', () => {
       .then(() => strict.physreq_alloc!('initialization', KM_SLEEP))
       .catch((e: unknown) => e);
     expect(isContractViolation(contextReport) && contextReport.clause).toBe('svr5.km-sleep-context');
+  });
+
+  it('dma_pools: plain ones pack blocks across pages and give an empty chunk back, page-local-pools keeps blocks inside pages and chunks until destroy', async () => {
+    const pools = async (file: string) => {
+      const impl = boot(file, [ram(0n, 64n * 4096n)]);
+      const pool = (await impl.dma_pool_create!('process', 'zoo', 1, 100n, 4n, 0n))!;
+      const blocks: DmaPair[] = [];
+      for (let i = 0; i < 41; i++) blocks.push((await impl.dma_pool_alloc!('process', pool, GFP_ATOMIC))!);
+      const crossing = blocks.filter((b) => b.dma / 4096n !== (b.dma + 99n) / 4096n).length;
+      for (const b of blocks) await impl.dma_pool_free!('process', pool, b.cpu, b.dma);
+      // All of memory at once is there again only if the pool gave its chunks back.
+      const whole = (await impl.dma_alloc_coherent!('process', 1, 64n * 4096n, GFP_ATOMIC)) !== null;
+      return { crosses: crossing > 0, whole };
+    };
+    expect(await pools('high-ids')).toEqual({ crosses: true, whole: true });
+    expect(await pools('page-local-pools')).toEqual({ crosses: false, whole: false });
   });
 
   it('quiet-misuse: bad releases answer -1 or change nothing silently, bad requests answer NULL', async () => {
