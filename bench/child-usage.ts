@@ -15,10 +15,19 @@ export interface ChildUsage {
 
 /*
  * A child's resource use, read from inside it: a preloaded script writes
- * process.resourceUsage() to a file as the process exits. It is plain
- * JavaScript so that measuring adds nothing to compile.
+ * its CPU time and peak memory to a file as the process exits. It is plain
+ * JavaScript so that measuring adds nothing to compile. The peak is the
+ * kernel's VmHWM of the process's own memory: getrusage's maxRSS carries
+ * over the parent's size at fork, so a child of a large bench would report
+ * the bench.
  */
-const PROBE = `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.DMACONFORM_USAGE_FILE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rss: u.maxRSS / 1024 })); });\n`;
+const PROBE = `process.on('exit', () => {
+  const fs = require('node:fs');
+  const u = process.resourceUsage();
+  const hwm = /VmHWM:\\s+(\\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+  fs.writeFileSync(process.env.DMACONFORM_USAGE_FILE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rss: (hwm === null ? u.maxRSS : Number(hwm[1])) / 1024 }));
+});
+`;
 
 /** Runs `node [script args]` in `cwd` and reports what the process used. */
 export function measureChild(nodeArgs: ReadonlyArray<string>, cwd: string): ChildUsage {
