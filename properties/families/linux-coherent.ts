@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import { GFP_ATOMIC, GFP_KERNEL, dmaBitMask, formatGfp } from '../../spec/constants/linux';
+import { DEFAULT_MASK_BITS, GFP_ATOMIC, GFP_KERNEL, dmaBitMask, formatGfp } from '../../spec/constants/linux';
 import { constraintsFromCoherent } from '../../spec/constraints/from-linux';
 import type { ConstraintKind } from '../../spec/predicates/check';
 import { fail } from '../harness/failures';
 import { formatValue } from '../harness/format';
-import { checkDmaAddress, cpuOf, dmaOf, forgetPair, freshDevice } from './linux-pairs';
-import { releaseResult } from './release';
+import { checkDmaAddress, cpuOf, freshDevice, releasePair } from './linux-pairs';
 import type { FamilyAdapter } from './types';
 
 /** A device for dma_alloc_coherent: its coherent mask left at the default (null) or set to DMA_BIT_MASK(bits) by one of the two calls that set it. */
@@ -14,7 +13,7 @@ export interface CoherentShape {
   readonly via: 'dma_set_coherent_mask' | 'dma_set_mask_and_coherent';
 }
 
-export const DEFAULT_COHERENT_MASK = dmaBitMask(32);
+const DEFAULT_COHERENT_MASK = dmaBitMask(DEFAULT_MASK_BITS);
 
 /** Masks around the usual limits: 24 bits (ISA), 32 (the default), the 36..48 bits of real devices, 64. */
 export const maskBitsArb = fc.constantFrom(24, 28, 30, 31, 32, 33, 34, 36, 40, 44, 48, 52, 63, 64);
@@ -30,7 +29,8 @@ const CLAUSES: Record<ConstraintKind, string> = {
   'segment-count': 'dma_alloc_coherent.dma-address',
 };
 
-const maskOf = (s: CoherentShape): bigint => (s.maskBits === null ? DEFAULT_COHERENT_MASK : dmaBitMask(s.maskBits));
+/** The coherent mask a device has after DMA_BIT_MASK(bits) was set, or the default (null). */
+export const coherentMaskOf = (bits: number | null): bigint => (bits === null ? DEFAULT_COHERENT_MASK : dmaBitMask(bits));
 
 /**
  * dma_alloc_coherent / dma_free_coherent. Each shape is a device of its own;
@@ -52,7 +52,7 @@ export const coherentFamily: FamilyAdapter<CoherentShape> = {
   // The default mask: a refused mask call cannot make the floor vacuous.
   probeShape: { maskBits: null, via: 'dma_set_coherent_mask' },
   describe: (s) => (s.maskBits === null ? 'default coherent mask' : `${s.via}(DMA_BIT_MASK(${s.maskBits}))`),
-  constraints: (s, size, pageBytes) => constraintsFromCoherent(size, pageBytes, maskOf(s)),
+  constraints: (s, size, pageBytes) => constraintsFromCoherent(size, pageBytes, coherentMaskOf(s.maskBits)),
   async prepare(d, s) {
     const dev = freshDevice(d);
     if (s.maskBits === null) return dev;
@@ -66,9 +66,7 @@ export const coherentFamily: FamilyAdapter<CoherentShape> = {
     return cpuOf(d, await d.call('dma_alloc_coherent', ctx, [dev, size, gfp]), `dma_alloc_coherent(${formatGfp(gfp)})`, 'dma_alloc_coherent.null-on-failure');
   },
   async release(d, dev, cpu, size, ctx = 'process') {
-    const r = releaseResult(await d.call('dma_free_coherent', ctx, [dev, size, cpu, dmaOf(d, cpu)]), false);
-    if (r.kind === 'released') forgetPair(d, cpu);
-    return r;
+    return releasePair(d, 'dma_free_coherent', ctx, [dev, size], cpu);
   },
   clauseOf: (k) => CLAUSES[k],
   nullClause: 'dma_alloc_coherent.null-on-failure',

@@ -1,10 +1,13 @@
 import { hex } from '../../spec/address/u64';
-import type { DmaPair } from '../../spec/interface/implementation';
+import type { Context } from '../../spec/constants/context';
+import type { DmaPair, ServiceName } from '../../spec/interface/implementation';
 import type { Driver } from '../harness/driver';
 import { fail } from '../harness/failures';
 import { formatValue } from '../harness/format';
 import type { Outcome } from '../harness/outcome';
 import { segmentsOf } from './observe';
+import { releaseResult } from './release';
+import type { ReleaseResult } from './types';
 
 interface RunState {
   nextDevice: number;
@@ -34,8 +37,11 @@ export function dmaOf(d: Driver, cpu: bigint): bigint {
   return state(d).dma.get(cpu) ?? cpu;
 }
 
-export function forgetPair(d: Driver, cpu: bigint): void {
-  state(d).dma.delete(cpu);
+/** Releases a pair through `service` (its arguments end with the CPU and DMA address); once released, the pair is forgotten. */
+export async function releasePair(d: Driver, service: ServiceName, ctx: Context, before: ReadonlyArray<unknown>, cpu: bigint): Promise<ReleaseResult> {
+  const r = releaseResult(await d.call(service, ctx, [...before, cpu, dmaOf(d, cpu)]), false);
+  if (r.kind === 'released') state(d).dma.delete(cpu);
+  return r;
 }
 
 /**

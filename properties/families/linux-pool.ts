@@ -5,10 +5,9 @@ import { constraintsFromPool, poolMayBeRefused } from '../../spec/constraints/fr
 import type { ConstraintKind } from '../../spec/predicates/check';
 import { fail } from '../harness/failures';
 import { formatValue } from '../harness/format';
-import { DEFAULT_COHERENT_MASK } from './linux-coherent';
-import { checkDmaAddress, cpuOf, dmaOf, forgetPair, freshDevice } from './linux-pairs';
+import { coherentMaskOf } from './linux-coherent';
+import { checkDmaAddress, cpuOf, freshDevice, releasePair } from './linux-pairs';
 import { readBytes } from './observe';
-import { releaseResult } from './release';
 import type { FamilyAdapter } from './types';
 
 /** dma_pool_create's arguments, and the coherent mask its device is given first (null: the default). */
@@ -45,8 +44,6 @@ export const poolShapeArb: fc.Arbitrary<PoolShape> = fc
     return { size, align, boundary, maskBits };
   });
 
-const maskOf = (s: PoolShape): bigint => (s.maskBits === null ? DEFAULT_COHERENT_MASK : dmaBitMask(s.maskBits));
-
 const CLAUSES: Record<ConstraintKind, string> = {
   length: 'dma_pool_alloc.size-align',
   alignment: 'dma_pool_alloc.size-align',
@@ -70,7 +67,7 @@ function poolFamily(zero: boolean): FamilyAdapter<PoolShape> {
     shapeArb: poolShapeArb,
     probeShape: { size: 64n, align: 8n, boundary: 0n, maskBits: null },
     describe: (s) => `pool of ${hex(s.size)}-byte blocks, align ${s.align}, boundary ${hex(s.boundary)}${s.maskBits === null ? '' : `, coherent mask ${s.maskBits} bits`}`,
-    constraints: (s) => constraintsFromPool(s, maskOf(s)),
+    constraints: (s) => constraintsFromPool(s, coherentMaskOf(s.maskBits)),
     blockSize: (s) => s.size,
     /** A device of its own with the shape's coherent mask, and a pool of it. */
     async prepare(d, s) {
@@ -92,9 +89,7 @@ function poolFamily(zero: boolean): FamilyAdapter<PoolShape> {
       return cpuOf(d, await d.call(service, ctx, [pool, gfp]), `${service}(${formatGfp(gfp)})`, 'dma_pool_alloc.null-on-failure');
     },
     async release(d, pool, cpu, _size, ctx = 'process') {
-      const r = releaseResult(await d.call('dma_pool_free', ctx, [pool, cpu, dmaOf(d, cpu)]), false);
-      if (r.kind === 'released') forgetPair(d, cpu);
-      return r;
+      return releasePair(d, 'dma_pool_free', ctx, [pool], cpu);
     },
     clauseOf: (k) => CLAUSES[k],
     nullClause: 'dma_pool_alloc.null-on-failure',

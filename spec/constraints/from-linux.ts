@@ -1,4 +1,4 @@
-import { isPowerOfTwo } from '../address/u64';
+import { alignUp, isPowerOfTwo } from '../address/u64';
 import type { DmaConstraints } from './types';
 
 /**
@@ -63,7 +63,7 @@ export function poolMayBeRefused(p: PoolParams): boolean {
   if (p.boundary === 0n) return false;
   const align = p.align === 0n ? 1n : p.align;
   const size = p.size > POOL_FREE_BLOCK_BYTES ? p.size : POOL_FREE_BLOCK_BYTES;
-  return p.boundary < ((size + align - 1n) / align) * align;
+  return p.boundary < alignUp(size, align);
 }
 
 /** Constraints every block of a pool meets: the pool's size, align and boundary, below the device's coherent mask, one run. */
