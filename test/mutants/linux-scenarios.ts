@@ -1,4 +1,4 @@
-import { dmaBitMask, GFP_ATOMIC } from '../../spec/constants/linux';
+import { dmaBitMask, GFP_ATOMIC, GFP_KERNEL } from '../../spec/constants/linux';
 import type { DmaImplementation, DmaPair } from '../../spec/interface/implementation';
 import { crossesBoundary, isAligned } from '../../spec/predicates/placement';
 import { boot, filled, givesMemory, PAGE, ram, reports, segments, type Scenario } from './scenario-steps';
@@ -61,6 +61,11 @@ export const LINUX_SCENARIOS: Record<string, Scenario> = {
     const p = await pool(impl, PAGE, PAGE);
     await blocks(impl, p, 1);
     return [(await impl.dma_pool_alloc!('process', p, GFP_ATOMIC)) === undefined];
+  },
+
+  'gfp-kernel-refused': async (impl) => {
+    await boot(impl, ram(MIB, 16n * PAGE));
+    return [(await impl.dma_alloc_coherent!('process', DEV, PAGE, GFP_KERNEL)) === null];
   },
 
   'mask-refuses-above-32': async (impl) => {
