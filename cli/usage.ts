@@ -24,6 +24,13 @@ Allocator under test (one of):
                      a placement core in any language, as a process speaking the core
                      protocol (docs/core-protocol.md); one process per property
 
+Pool engine (with the reference, --core or --core-exec; the Linux dma_pool services):
+  --pools PATH       a .ts/.js module exporting createPools(): lays dma_pool blocks into the
+                     coherent memory the suite's Linux services hand it (core/pool-contract.ts)
+  --pools-exec "COMMAND"
+                     the same as a process speaking the core protocol's pool ops
+                     (docs/core-protocol.md, "Pool engines")
+
 Selection and effort:
   --property NAME    only this property (name or glob, repeatable)
   --only CLAUSE      only properties checking this clause (id or glob, repeatable)

@@ -8,4 +8,8 @@ export { attributionOf, shellNote, type Attribution } from './attribution';
 export { coreShapeProblem } from './shape';
 export { ExecCore } from './exec/exec-core';
 export type { CoreSegment } from './contract';
+export type { PoolEngine, PoolHost, PoolPair } from './pool-contract';
+export { poolEngineShapeProblem } from './shape';
+export { ExecPools } from './exec/exec-pools';
+export { LayoutPools } from './services/linux/layout-pools';
 export { ServiceLayer } from './services/layer';

@@ -12,3 +12,13 @@ export function coreShapeProblem(candidate: unknown): string | null {
   if (core.supports !== undefined && (typeof core.supports !== 'object' || core.supports === null)) return 'supports is not an object';
   return null;
 }
+
+/** What is wrong with a would-be pool engine (core/pool-contract.ts), or null when the layer can drive it. */
+export function poolEngineShapeProblem(candidate: unknown): string | null {
+  if (typeof candidate !== 'object' || candidate === null) return `it is ${candidate === null ? 'null' : typeof candidate}, not an object`;
+  const engine = candidate as Record<string, unknown>;
+  if (typeof engine.name !== 'string' || engine.name === '') return 'name is not a non-empty string';
+  for (const m of ['reset', 'create', 'alloc', 'free', 'destroy']) if (typeof engine[m] !== 'function') return `${m}() is missing`;
+  if ((typeof engine.read === 'function') !== (typeof engine.write === 'function')) return 'it has one of read() and write() but not the other';
+  return null;
+}

@@ -6,7 +6,7 @@ import { parseRunArgs, type RunArgs } from './run-args';
 export type { ClausesArgs, CatalogueFormat } from './clauses-args';
 export type { ExplainArgs } from './explain-args';
 export type { MergeArgs } from './merge-args';
-export type { ReporterName, RunArgs, SourceSpec } from './run-args';
+export type { PoolsSpec, ReporterName, RunArgs, SourceSpec } from './run-args';
 
 export type Command = RunArgs | ClausesArgs | ExplainArgs | MergeArgs | { readonly command: 'help' } | { readonly command: 'version' };
 

@@ -17,13 +17,16 @@ export function outFor(reporter: ReporterName, out: string | undefined): string 
 }
 export type ReporterName = (typeof REPORTERS)[number];
 
-/** Where the allocator under test comes from. */
+/** A pool engine laying dma_pool blocks behind the Linux services (--pools, --pools-exec). */
+export type PoolsSpec = { readonly kind: 'module'; readonly path: string } | { readonly kind: 'exec'; readonly command: string };
+
+/** Where the allocator under test comes from; the service layer's sources may bring their own pool engine. */
 export type SourceSpec =
-  | { readonly kind: 'reference' }
+  | { readonly kind: 'reference'; readonly pools?: PoolsSpec }
   | { readonly kind: 'impl'; readonly path: string }
   | { readonly kind: 'exec'; readonly command: string }
-  | { readonly kind: 'core'; readonly path: string }
-  | { readonly kind: 'core-exec'; readonly command: string };
+  | { readonly kind: 'core'; readonly path: string; readonly pools?: PoolsSpec }
+  | { readonly kind: 'core-exec'; readonly command: string; readonly pools?: PoolsSpec };
 
 export interface RunArgs {
   readonly command: 'run';
@@ -59,6 +62,8 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--exec': {},
   '--core': {},
   '--core-exec': {},
+  '--pools': {},
+  '--pools-exec': {},
   '--runs': {},
   '--budget': {},
   '--seed': {},
@@ -101,6 +106,22 @@ function sourceOf(impl: string | undefined, exec: string | undefined, core?: str
   return { kind: 'reference' };
 }
 
+/** --pools / --pools-exec, added to a source of the service layer; a whole implementation lays its own pools. */
+function withPools(source: SourceSpec, path: string | undefined, command: string | undefined): SourceSpec {
+  if (path !== undefined && command !== undefined) throw new UsageError('--pools and --pools-exec cannot be combined: test one pool engine at a time');
+  if (path === undefined && command === undefined) return source;
+  const option = path !== undefined ? '--pools' : '--pools-exec';
+  if (source.kind === 'impl' || source.kind === 'exec') {
+    throw new UsageError(`${option} cannot be combined with --${source.kind}: a whole implementation lays its own pools (use it with the reference, --core or --core-exec)`);
+  }
+  if (path !== undefined) {
+    if (path === '') throw new UsageError('--pools needs a module path');
+    return { ...source, pools: { kind: 'module', path } };
+  }
+  if (command!.trim() === '') throw new UsageError('--pools-exec needs a command line');
+  return { ...source, pools: { kind: 'exec', command: command! } };
+}
+
 function shardOf(text: string | undefined): Shard | undefined {
   if (text === undefined) return undefined;
   try {
@@ -124,7 +145,7 @@ export function parseRunArgs(argv: ReadonlyArray<string>, cwd: string = process.
   const reporter = opt('--reporter', (o, text) => oneOf(o, text, REPORTERS)) ?? 'pretty';
   const args: RunArgs = {
     command: 'run',
-    source: sourceOf(get('--impl'), get('--exec'), get('--core'), get('--core-exec')),
+    source: withPools(sourceOf(get('--impl'), get('--exec'), get('--core'), get('--core-exec')), get('--pools'), get('--pools-exec')),
     runs: opt('--runs', positiveInt),
     budget: opt('--budget', positiveNumber),
     seed: opt('--seed', seed),

@@ -17,6 +17,8 @@ export function shellQuote(word: string): string {
 export function replayCommandFor(args: RunArgs): (r: PropertyResult) => string {
   const s = args.source;
   const source = s.kind === 'impl' ? ['--impl', s.path] : s.kind === 'exec' ? ['--exec', s.command] : s.kind === 'core' ? ['--core', s.path] : s.kind === 'core-exec' ? ['--core-exec', s.command] : [];
+  const pools = 'pools' in s && s.pools !== undefined ? (s.pools.kind === 'module' ? ['--pools', s.pools.path] : ['--pools-exec', s.pools.command]) : [];
+  source.push(...pools);
   const timeout = args.timeoutMs === undefined ? [] : ['--timeout', String(args.timeoutMs)];
   if (args.wakeDeadlineMs !== undefined) timeout.push('--wake-deadline', String(args.wakeDeadlineMs));
   return (r) => {

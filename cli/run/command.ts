@@ -81,6 +81,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
         };
   const name = !inWorkers ? '' : typeof seen.source === 'function' ? (await seen.source()).name : seen.source.name;
   if (args.source.kind === 'impl' || args.source.kind === 'core') compileReachable(resolvePath(io, args.source.path));
+  if ('pools' in args.source && args.source.pools?.kind === 'module') compileReachable(resolvePath(io, args.source.pools.path));
   const pool = inWorkers ? runInWorkers({ ...suiteOptions, name, setup: { spec: args.source, cwd: io.cwd, timing, timeoutMs: args.timeoutMs, compiled: compiledTypeScript() } }) : null;
   let report: SuiteReport;
   let interruption: Interruption | undefined;

@@ -1,7 +1,6 @@
 import type { PlacementCore } from '../../core/contract';
 import { coreShapeProblem } from '../../core/shape';
 import { shellNote } from '../../core/attribution';
-import { performance } from 'node:perf_hooks';
 import { ExecCore } from '../../core/exec/exec-core';
 import { leaseCore } from '../../core/exec/core-lease';
 import type { StartCost } from '../exec';
@@ -10,6 +9,7 @@ import type { DmaImplementation } from '../../spec/interface/implementation';
 import { UsageError, oneLine } from '../errors';
 import type { Io } from '../io';
 import { loadUserModule } from './load-module';
+import { restingProcesses } from './resting';
 
 type CoreMaker = () => unknown;
 
@@ -70,46 +70,19 @@ export async function openCore(io: Io, path: string): Promise<() => DmaImplement
  * now, so a command that cannot run is a setup error.
  */
 export function openCoreExec(io: Io, command: string, timeoutMs: number): { next: () => DmaImplementation; close: () => Promise<void>; startCost: () => StartCost } {
-  const made = new Set<ExecCore>();
-  const resting: ExecCore[] = [];
-  let started = 0;
-  let startMs = 0;
-  const start = () => {
-    const t0 = performance.now();
-    const core = new ExecCore(command, io.cwd, timeoutMs);
-    started++;
-    startMs += performance.now() - t0;
-    made.add(core);
-    return core;
-  };
-  const release = (core: ExecCore) => {
-    if (made.has(core) && core.reusable) resting.push(core);
-    else end(core);
-  };
-  const end = (core: ExecCore) => {
-    made.delete(core);
-    core.dispose();
-  };
+  const processes = restingProcesses(() => new ExecCore(command, io.cwd, timeoutMs));
   try {
-    resting.push(start());
+    processes.warm();
   } catch (e) {
     throw new UsageError(`--core-exec ${JSON.stringify(command)}: cannot start the core: ${oneLine(e instanceof Error ? e.message : String(e))}`);
   }
   return {
     next: () => {
-      let core = resting.pop();
-      while (core !== undefined && !core.reusable) {
-        end(core);
-        core = resting.pop();
-      }
-      const serving = core ?? start();
-      return new CoreShell(leaseCore(serving, () => release(serving)));
+      const serving = processes.take();
+      return new CoreShell(leaseCore(serving, () => processes.release(serving)));
     },
-    close: async () => {
-      resting.length = 0;
-      for (const core of [...made]) end(core);
-    },
-    startCost: () => ({ processes: started, ms: startMs }),
+    close: processes.close,
+    startCost: processes.startCost,
   };
 }
 

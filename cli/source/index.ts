@@ -7,6 +7,8 @@ import type { Io } from '../io';
 import { coreNote, openCore, openCoreExec } from './core-source';
 import { openExec } from './exec-source';
 import { openModule } from './impl-source';
+import { openPools } from './pools-source';
+import type { ServiceLayer } from '../../core/services/layer';
 
 export interface OpenSource {
   readonly source: ImplementationSource;
@@ -26,6 +28,30 @@ function timingFor(base: DriverOptions, timeoutMs: number | undefined): DriverOp
 
 /** Opens the allocator a run tests; every failure to do so is a UsageError. */
 export async function openSource(io: Io, spec: SourceSpec, timeoutMs: number | undefined): Promise<OpenSource> {
+  const base = await openBase(io, spec, timeoutMs);
+  const poolsSpec = 'pools' in spec ? spec.pools : undefined;
+  if (poolsSpec === undefined) return base;
+  let pools;
+  try {
+    pools = await openPools(io, poolsSpec, timeoutMs ?? SUBPROCESS_TIMING.timeoutMs);
+  } catch (e) {
+    await base.close();
+    throw e;
+  }
+  const layer = base.source as () => ServiceLayer;
+  const costs = [base.startCost, pools.startCost].filter((c): c is () => StartCost => c !== undefined);
+  return {
+    ...base,
+    source: () => layer().usePools(pools.next()),
+    close: async () => {
+      await pools.close();
+      await base.close();
+    },
+    startCost: costs.length === 0 ? undefined : () => costs.map((c) => c()).reduce((a, b) => ({ processes: a.processes + b.processes, ms: a.ms + b.ms })),
+  };
+}
+
+async function openBase(io: Io, spec: SourceSpec, timeoutMs: number | undefined): Promise<OpenSource> {
   const nothing = async () => undefined;
   switch (spec.kind) {
     case 'reference':

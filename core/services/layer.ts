@@ -2,6 +2,7 @@ import type { Context } from '../../spec/constants/context';
 import type { PhysSegment, PhysreqFields } from '../../spec/constraints/types';
 import { FAMILIES, type DmaImplementation, type DmaPair, type PhysAllocation, type SetupConfig } from '../../spec/interface/implementation';
 import type { PlacementCore } from '../contract';
+import type { PoolEngine } from '../pool-contract';
 import { AixServices } from './aix/services';
 import { DmaKernel } from './kernel/kernel';
 import type { LayerOptions } from './kernel/options';
@@ -29,6 +30,8 @@ export abstract class ServiceLayer implements DmaImplementation {
   /** Present only when the layer claims which heap backs an area (the heaps option). */
   declare heapOf?: (vaddr: bigint) => 'real_heap' | 'pinned_heap' | null;
   private state: Booted | null = null;
+  /** The engine laying dma_pool blocks, when a user brings one; else the layer's own. */
+  private poolEngine: PoolEngine | undefined;
 
   constructor(protected readonly layerOptions: LayerOptions = {}) {
     if (layerOptions.heaps === true) this.heapOf = (vaddr) => this.booted().aix.heapOf(vaddr);
@@ -56,7 +59,18 @@ export abstract class ServiceLayer implements DmaImplementation {
   }
 
   protected createLinux(kernel: DmaKernel): LinuxServices {
-    return new LinuxServices(kernel);
+    return new LinuxServices(kernel, this.poolEngine);
+  }
+
+  /** Lays dma_pool blocks with this engine from the next setup on; the name says so. */
+  usePools(engine: PoolEngine): this {
+    this.poolEngine = engine;
+    (this as { name: string }).name = `${this.name} + pools ${engine.name}`;
+    return this;
+  }
+
+  dispose(): void {
+    this.poolEngine?.dispose?.();
   }
 
   /** The booted kernel, for tests and benchmarks that look inside. */

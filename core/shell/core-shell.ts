@@ -20,8 +20,9 @@ export class CoreShell extends ServiceLayer {
     return this.core;
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.core.dispose?.();
+    super.dispose();
   }
 }
 

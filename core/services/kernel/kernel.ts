@@ -8,6 +8,7 @@ import { coreRequest } from '../request';
 import type { Allocation, AllocatingService } from './allocation';
 import { AllocationTable } from './allocation-table';
 import { contentsFor, type PhysicalBytes } from './contents';
+import { LentBytes } from './lent-bytes';
 import { DEFAULT_LAYER_OPTIONS, type LayerOptions } from './options';
 import { SleepQueue } from './sleep-queue';
 import { VirtualSpace } from './virtual-space';
@@ -49,6 +50,7 @@ export class DmaKernel {
   readonly sleepers = new SleepQueue<Allocation>();
   private readonly vspace: VirtualSpace;
   protected readonly contents: PhysicalBytes;
+  private readonly lent: LentBytes;
   private readonly options: Required<LayerOptions>;
 
   constructor(
@@ -63,7 +65,8 @@ export class DmaKernel {
     engine.init(this.ram, config.pageSize);
     this.table = new AllocationTable(this.pageBytes);
     this.vspace = new VirtualSpace(config.pageSize);
-    this.contents = contentsFor(engine, config.pageSize);
+    this.lent = new LentBytes(contentsFor(engine, config.pageSize));
+    this.contents = this.lent;
   }
 
   /** Places and maps a request, or returns null having changed nothing. */
@@ -173,6 +176,15 @@ export class DmaKernel {
   /** Makes physical bytes read as zeros (a pool's zalloc zeroes one block of memory already mapped). */
   zero(phys: bigint, length: bigint): void {
     this.contents.zero(phys, length);
+  }
+
+  /** Hands the bytes of [phys, phys + length) to `bytes` until takeBack(phys): a pool engine keeping its chunks' memory. */
+  lend(phys: bigint, length: bigint, bytes: PhysicalBytes): void {
+    this.lent.lend(phys, length, bytes);
+  }
+
+  takeBack(phys: bigint): void {
+    this.lent.takeBack(phys);
   }
 
   /** Pages of written data the kernel keeps: a cost figure for benchmarks. */

@@ -1,14 +1,16 @@
 import { hex } from '../../../spec/address/u64';
 import type { Context } from '../../../spec/constants/context';
 import { GFP_VALUES, maskBits } from '../../../spec/constants/linux';
-import { constraintsFromCoherent, maskSupportable, poolParamsProblem, type PoolParams } from '../../../spec/constraints/from-linux';
+import { constraintsFromCoherent, maskSupportable, poolParamsProblem } from '../../../spec/constraints/from-linux';
 import type { DmaConstraints } from '../../../spec/constraints/types';
 import type { DmaPair, ServiceName } from '../../../spec/interface/implementation';
 import { checkContext, violation } from '../../../spec/rules/guards';
+import type { PoolEngine } from '../../pool-contract';
+import type { PhysicalBytes } from '../kernel/contents';
 import type { DmaKernel } from '../kernel/kernel';
 import { DeviceTable } from './devices';
-import { poolLayout, type PoolLayout } from './pool-layout';
-import { PoolTable, type PoolChunk, type PoolRecord } from './pools';
+import { LayoutPools } from './layout-pools';
+import { PoolTable, type PoolRecord } from './pools';
 
 const EIO = -5;
 
@@ -22,7 +24,17 @@ export class LinuxServices {
   readonly devices = new DeviceTable();
   readonly pools = new PoolTable();
 
-  constructor(protected readonly kernel: DmaKernel) {}
+  constructor(
+    protected readonly kernel: DmaKernel,
+    /** Lays pools' blocks into the coherent memory it obtains here: the layer's own, unless a user brings one. */
+    protected readonly engine: PoolEngine = new LayoutPools(),
+  ) {
+    engine.reset({
+      pageSize: Number(kernel.pageBytes),
+      obtain: (pool, size) => this.obtain(pool, size),
+      giveBack: (pool, size, chunk) => this.giveBack(pool, size, chunk),
+    });
+  }
 
   dma_set_mask(ctx: Context, dev: number, mask: bigint): number {
     return this.setMask('dma_set_mask', ctx, dev, mask, true, false);
@@ -66,15 +78,6 @@ export class LinuxServices {
     return phys;
   }
 
-  protected layoutFor(params: PoolParams): PoolLayout {
-    return poolLayout(params, this.kernel.pageBytes);
-  }
-
-  /** Marks a block of a chunk free again once dma_pool_free has accepted it. */
-  protected markFree(chunk: PoolChunk, slot: number): void {
-    chunk.used[slot] = false;
-  }
-
   dma_free_coherent(ctx: Context, dev: number, size: bigint, cpu: bigint, dma: bigint): void {
     checkContext('dma_free_coherent', ctx);
     const clause = 'dma_free_coherent.exact-match';
@@ -93,7 +96,11 @@ export class LinuxServices {
     this.checkDevice('dma_pool_create', dev);
     const params = { size, align, boundary };
     if (poolParamsProblem(params) !== null) return null;
-    return this.pools.create(dev, params, this.devices.get(dev).coherent, this.layoutFor(params)).id;
+    const p = this.pools.create(dev, params, this.devices.get(dev).coherent);
+    const made: unknown = this.engine.create(p.id, params);
+    if (typeof made !== 'boolean') throw new TypeError(`pool engine ${this.engine.name}: create answered ${String(made)}, not true or false`);
+    if (!made) this.pools.delete(p.id);
+    return made ? p.id : null;
   }
 
   dma_pool_alloc(ctx: Context, pool: number, gfp: number): DmaPair | null {
@@ -107,55 +114,89 @@ export class LinuxServices {
   protected poolAlloc(service: ServiceName, ctx: Context, id: number, gfp: number, zero: boolean): DmaPair | null {
     this.checkGfp(service, ctx, gfp);
     const p = this.pool(service, id);
-    const spot = this.freeSlot(p) ?? this.grow(p);
-    if (spot === null) return null;
-    const { chunk, slot } = spot;
-    const offset = p.layout.offsets[slot]!;
-    const cpu = chunk.memory.vaddr + offset;
-    const dma = this.dmaAddress(chunk.memory.segments[0]!.phys) + offset;
-    chunk.used[slot] = true;
-    p.live.set(cpu, { dma, chunk, slot });
-    if (zero) this.kernel.zero(chunk.memory.segments[0]!.phys + offset, p.params.size);
-    return { cpu, dma };
-  }
-
-  private freeSlot(p: PoolRecord): { chunk: PoolChunk; slot: number } | null {
-    for (const chunk of p.chunks) {
-      const slot = chunk.used.indexOf(false);
-      if (slot >= 0) return { chunk, slot };
+    const got: unknown = this.engine.alloc(id, zero);
+    if (got === null) return null;
+    const block = got as Partial<DmaPair> | undefined;
+    if (typeof block?.cpu !== 'bigint' || typeof block.dma !== 'bigint') {
+      throw new TypeError(`pool engine ${this.engine.name}: alloc answered ${String(got)}, neither { cpu, dma } bigints nor null`);
     }
-    return null;
+    PoolTable.take(p, block.cpu, block.dma);
+    if (zero && !this.engineKeepsBytes) this.zeroBlock(p, block.cpu);
+    return { cpu: block.cpu, dma: block.dma };
   }
 
-  /** Obtains one more chunk of coherent memory for the pool, below the mask it was made under. */
-  private grow(p: PoolRecord): { chunk: PoolChunk; slot: number } | null {
-    const bytes = p.layout.chunkBytes;
-    // A chunk is coherent memory of a power-of-two number of pages, so it is aligned to its own size.
-    const c = this.coherentConstraints(bytes, p.mask);
-    const memory = this.kernel.tryAllocate({ size: bytes, constraints: c, service: 'dma_pool_create', handle: p.dev });
-    if (memory === null) return null;
-    const chunk: PoolChunk = { memory, used: p.layout.offsets.map(() => false) };
-    p.chunks.push(chunk);
-    return { chunk, slot: 0 };
+  /** Zeroes a block for an engine that keeps no bytes, where it lies in one of the pool's chunks (elsewhere the properties judge it). */
+  private zeroBlock(p: PoolRecord, cpu: bigint): void {
+    for (const a of p.chunks.values()) {
+      const offset = cpu - a.vaddr;
+      if (offset >= 0n && offset + p.params.size <= a.size) this.kernel.zero(a.segments[0]!.phys + offset, p.params.size);
+    }
   }
 
   dma_pool_free(ctx: Context, id: number, cpu: bigint, dma: bigint): void {
     checkContext('dma_pool_free', ctx);
     const p = this.pool('dma_pool_free', id);
-    const block = p.live.get(cpu);
-    if (block === undefined) violation('dma_pool_free', 'dma_pool_free.from-this-pool', `${hex(cpu)} is not a live block of pool ${id}`);
-    if (block.dma !== dma) violation('dma_pool_free', 'dma_pool_free.from-this-pool', `${hex(cpu)} was given with DMA address ${hex(block.dma)}, not ${hex(dma)}`);
-    p.live.delete(cpu);
-    this.markFree(block.chunk, block.slot);
+    if (!PoolTable.give(p, cpu, dma)) {
+      const own = p.live.get(cpu);
+      const why = own === undefined ? `${hex(cpu)} is not a live block of pool ${id}` : `${hex(cpu)} was given with DMA address ${hex(own[0]!)}, not ${hex(dma)}`;
+      violation('dma_pool_free', 'dma_pool_free.from-this-pool', why);
+    }
+    this.engine.free(id, { cpu, dma });
   }
 
-  /** Gives every chunk back; a pool with blocks still out is refused and kept, so no block's memory goes to anyone else. */
+  /** A pool with blocks still out is refused and kept, so no block's memory goes to anyone else. */
   dma_pool_destroy(ctx: Context, id: number): void {
     checkContext('dma_pool_destroy', ctx);
     const p = this.pool('dma_pool_destroy', id);
-    if (p.live.size > 0) violation('dma_pool_destroy', 'dma_pool_destroy.all-freed', `pool ${id} still has ${p.live.size} block(s) out`);
+    const out = PoolTable.blocksOut(p);
+    if (out > 0) violation('dma_pool_destroy', 'dma_pool_destroy.all-freed', `pool ${id} still has ${out} block(s) out`);
+    this.engine.destroy(id);
     this.pools.delete(id);
-    for (const chunk of p.chunks) this.kernel.release(chunk.memory);
+  }
+
+  /** The host side of the engine: coherent memory for a pool, below the mask it was made under. */
+  private obtain(id: number, size: bigint): DmaPair | null {
+    const p = this.pools.get(id);
+    if (p === undefined) throw new TypeError(`pool engine ${this.engine.name}: asked for memory for pool ${id}, which does not exist`);
+    if (typeof size !== 'bigint' || size <= 0n) throw new TypeError(`pool engine ${this.engine.name}: asked for ${String(size)} bytes of coherent memory`);
+    const a = this.kernel.tryAllocate({ size, constraints: this.coherentConstraints(size, p.mask), service: 'dma_pool_create', handle: p.dev });
+    if (a === null) return null;
+    p.chunks.set(a.vaddr, a);
+    const phys = a.segments[0]!.phys;
+    if (this.engineKeepsBytes) this.kernel.lend(phys, size, this.engineBytes(phys, a.vaddr));
+    return { cpu: a.vaddr, dma: this.dmaAddress(phys) };
+  }
+
+  private giveBack(id: number, size: bigint, chunk: DmaPair): void {
+    const a = this.pools.get(id)?.chunks.get(chunk?.cpu);
+    if (a === undefined || a.size !== size || this.dmaAddress(a.segments[0]!.phys) !== chunk.dma) {
+      throw new TypeError(`pool engine ${this.engine.name}: gave back ${hex(chunk?.cpu ?? 0n)}+${hex(size)}, which is not a chunk pool ${id} holds`);
+    }
+    this.pools.get(id)!.chunks.delete(a.vaddr);
+    if (this.engineKeepsBytes) this.kernel.takeBack(a.segments[0]!.phys);
+    this.kernel.release(a);
+  }
+
+  private get engineKeepsBytes(): boolean {
+    return typeof this.engine.read === 'function' && typeof this.engine.write === 'function';
+  }
+
+  /** The engine's bytes of one chunk, addressed by the DMA address it was given. */
+  private engineBytes(phys: bigint, _cpu: bigint): PhysicalBytes {
+    const engine = this.engine;
+    const dmaOf = (p: bigint) => this.dmaAddress(phys) + (p - phys);
+    return {
+      storedPages: 0,
+      read: (p, into, at, length) => {
+        const got: unknown = engine.read!(dmaOf(p), length);
+        if (!(got instanceof Uint8Array) || got.length !== length) {
+          throw new TypeError(`pool engine ${engine.name}: read(${length} bytes) answered ${got instanceof Uint8Array ? `${got.length} bytes` : String(got)}`);
+        }
+        into.set(got, at);
+      },
+      write: (p, from, at, length) => engine.write!(dmaOf(p), from.subarray(at, at + length)),
+      zero: (p, length) => engine.write!(dmaOf(p), new Uint8Array(Number(length))),
+    };
   }
 
   private pool(service: ServiceName, id: number): PoolRecord {
