@@ -47,6 +47,12 @@ export function placeContiguous(frames: FrameAllocator, req: RunRequest): FrameE
  * the free extents, lowest first (or single random frames when the free list
  * is randomised). The plan is checked against the constraints with the same
  * predicate the properties use, and abandoned if the segment limit is broken.
+ *
+ * Pieces are whole physical runs: frames taken next to the previous piece
+ * extend it, and runs are not cut at boundaries (the check counts the
+ * scatter/gather entries a boundary adds; the device's list does the cutting).
+ * A multi-GiB request on a fragmented or boundary-bound map then costs one
+ * piece per free extent it draws on, never one per page or per boundary.
  */
 export function placeScattered(
   frames: FrameAllocator,
@@ -79,16 +85,13 @@ function takeLowest(frames: FrameAllocator, req: RunRequest, taken: FrameExtent[
   const hi = req.maxFrame ?? Number.MAX_SAFE_INTEGER;
   for (const ext of frames.snapshot()) {
     if (remaining === 0) break;
-    let s = Math.max(ext.start, lo);
+    const s = Math.max(ext.start, lo);
     const e = Math.min(ext.start + ext.count - 1, hi);
-    while (remaining > 0 && s <= e) {
-      const room = req.boundaryFrames ? req.boundaryFrames - (s % req.boundaryFrames) : Infinity;
-      const take = Math.min(remaining, e - s + 1, room);
-      frames.allocAt(s, take);
-      taken.push({ start: s, count: take });
-      s += take;
-      remaining -= take;
-    }
+    if (s > e) continue;
+    const take = Math.min(remaining, e - s + 1);
+    frames.allocAt(s, take);
+    extend(taken, s, take);
+    remaining -= take;
   }
   return remaining === 0;
 }
@@ -97,7 +100,14 @@ function takeRandom(frames: FrameAllocator, req: RunRequest, taken: FrameExtent[
   for (let i = 1; i < req.frames; i++) {
     const f = frames.allocRandomFrame(rng, { minFrame: req.minFrame ?? 0, maxFrame: req.maxFrame ?? Number.MAX_SAFE_INTEGER });
     if (f === null) return false;
-    taken.push({ start: f, count: 1 });
+    extend(taken, f, 1);
   }
   return true;
+}
+
+/** Appends frames start .. start + count - 1 in virtual order, merged into the last piece when they follow it physically. */
+function extend(taken: FrameExtent[], start: number, count: number): void {
+  const last = taken[taken.length - 1];
+  if (last !== undefined && last.start + last.count === start) taken[taken.length - 1] = { start: last.start, count: last.count + count };
+  else taken.push({ start, count });
 }

@@ -1,7 +1,7 @@
 import { hex } from '../address/u64';
 import type { DmaConstraints, PhysSegment } from '../constraints/types';
 import { crossesBoundary, isAligned, touchesAddressZero, withinAddressLimit } from './placement';
-import { coalesceSegments, splitAtBoundaries, totalLength } from './segments';
+import { boundaryPieceCount, coalesceSegments, totalLength } from './segments';
 
 /** Which constraint a placement breaks; the property layer maps each to a clause. */
 export type ConstraintKind =
@@ -47,8 +47,8 @@ export function checkPlacement(
   // non-contiguous allocation the boundary only adds list entries. When the
   // runs alone fit the list and only the splits overflow it, what broke is
   // the boundary (a run spans it), and that is what the breach is called.
-  const entries = c.contiguous ? runs.length : splitAtBoundaries(runs, c.boundary).length;
-  if (c.maxSegments > 0 && entries > c.maxSegments) {
+  const entries = c.contiguous ? BigInt(runs.length) : boundaryPieceCount(runs, c.boundary);
+  if (c.maxSegments > 0 && entries > BigInt(c.maxSegments)) {
     const kind = runs.length > c.maxSegments ? 'segment-count' : 'boundary';
     breaches.push({ kind, detail: `needs ${entries} scatter/gather entries, more than ${c.maxSegments}${kind === 'boundary' ? `, because ${runs.length === 1 ? 'its run spans' : `its ${runs.length} runs span`} multiples of ${hex(c.boundary)}` : ''}` });
   }

@@ -24,6 +24,20 @@ export function totalLength(segments: ReadonlyArray<PhysSegment>): bigint {
   return segments.reduce((sum, s) => sum + s.length, 0n);
 }
 
+/**
+ * How many pieces splitAtBoundaries would make of the non-empty segments,
+ * counted without making them: a multi-GiB run under a page-sized boundary
+ * would otherwise cost an object per boundary just to be counted.
+ */
+export function boundaryPieceCount(segments: ReadonlyArray<PhysSegment>, boundary: bigint): bigint {
+  let n = 0n;
+  for (const s of segments) {
+    if (s.length === 0n) continue;
+    n += boundary === 0n ? 1n : (s.phys + s.length - 1n) / boundary - s.phys / boundary + 1n;
+  }
+  return n;
+}
+
 /** Splits runs wherever they span a multiple of `boundary` (0: unchanged). */
 export function splitAtBoundaries(segments: ReadonlyArray<PhysSegment>, boundary: bigint): PhysSegment[] {
   if (boundary === 0n) return segments.slice();

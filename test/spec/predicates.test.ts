@@ -6,7 +6,7 @@ import type { DmaConstraints, PhysSegment } from '../../spec/constraints/types';
 import { checkPlacement, type ConstraintKind } from '../../spec/predicates/check';
 import { crossesBoundary, isAligned, touchesAddressZero, withinAddressLimit } from '../../spec/predicates/placement';
 import { rangeContains, rangesOverlap } from '../../spec/predicates/range';
-import { coalesceSegments, isContiguous, splitAtBoundaries, totalLength } from '../../spec/predicates/segments';
+import { boundaryPieceCount, coalesceSegments, isContiguous, splitAtBoundaries, totalLength } from '../../spec/predicates/segments';
 
 const small = (max: number) => fc.integer({ min: 0, max }).map(BigInt);
 const pow2 = (maxLog: number) => fc.integer({ min: 0, max: maxLog }).map((k) => 1n << BigInt(k));
@@ -122,6 +122,16 @@ describe('segments', () => {
     expect(splitAtBoundaries(s, 0n)).toEqual(s);
     expect(splitAtBoundaries(s, 0n)).not.toBe(s);
     expect(splitAtBoundaries(s, 0x1000n)).toEqual([{ phys: 0x1800n, length: 0x800n }, { phys: 0x2000n, length: 0x800n }]);
+  });
+
+  it('boundaryPieceCount counts the pieces splitAtBoundaries makes of the non-empty segments', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), fc.oneof(fc.constant(0n), pow2(5)), (segs, b) => {
+        expect(boundaryPieceCount(segs, b)).toBe(BigInt(splitAtBoundaries(segs.filter((s) => s.length > 0n), b).length));
+      }),
+    );
+    // 4 GiB under a 4 KiB boundary: a million entries, counted without a million objects.
+    expect(boundaryPieceCount([{ phys: 0x800n, length: 1n << 32n }], 0x1000n)).toBe((1n << 20n) + 1n);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { PhysSegment } from '../../../spec/constraints/types';
+import type { PieceList } from './pieces';
 
 /** Which service made an allocation: decides which release service may undo it. */
 export type AllocatingService =
@@ -16,8 +17,10 @@ export interface Allocation {
   readonly size: bigint;
   /** Virtual pages reserved (the size rounded up to pages). */
   readonly pages: number;
-  /** The core's answer: physical pieces backing [vaddr, vaddr + size), in virtual order, exactly as given. */
+  /** The core's answer: physical runs backing [vaddr, vaddr + size), in virtual order, pieces that follow each other physically merged. */
   readonly segments: ReadonlyArray<PhysSegment>;
+  /** The core's pieces exactly as given, for freeing one by one; absent when they are the segments. */
+  readonly pieces?: PieceList;
   readonly service: AllocatingService;
   /** The AIX handle it was made on, or the Linux device. */
   readonly handle?: number;

@@ -10,6 +10,7 @@ import { AllocationTable } from './allocation-table';
 import { contentsFor, type PhysicalBytes } from './contents';
 import { LentBytes } from './lent-bytes';
 import { DEFAULT_LAYER_OPTIONS, type LayerOptions } from './options';
+import { layoutOf } from './pieces';
 import { SleepQueue } from './sleep-queue';
 import { VirtualSpace } from './virtual-space';
 
@@ -81,8 +82,9 @@ export class DmaKernel {
       this.giveBack(segments);
       return null;
     }
-    if (req.zero) for (const s of segments) this.contents.zero(s.phys, s.length);
-    const a: Allocation = { vaddr, size: req.size, pages, segments, service: req.service, handle: req.handle, heap: req.heap };
+    const layout = layoutOf(segments);
+    if (req.zero) for (const s of layout.segments) this.contents.zero(s.phys, s.length);
+    const a: Allocation = { vaddr, size: req.size, pages, segments: layout.segments, pieces: layout.pieces, service: req.service, handle: req.handle, heap: req.heap };
     this.table.add(a);
     return a;
   }
@@ -153,7 +155,8 @@ export class DmaKernel {
   release(a: Allocation): void {
     this.table.remove(a);
     this.vspace.release(a.vaddr, a.pages);
-    this.giveBack(a.segments);
+    if (a.pieces !== undefined) a.pieces.forEach((phys, length) => this.engine.free(phys, length));
+    else this.giveBack(a.segments);
     this.wakeSleepers();
   }
 
