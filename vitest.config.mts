@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * matrix on seeds 2-5, every mutant through the command line, the zoo on all
  * its seeds) are `npm run test:deep` (vitest.deep.config.mts).
  */
-export const DEEP_ONLY = ['test/properties/kills/seed-[2-5].test.ts'];
+export const DEEP_ONLY = ['test/properties/kills/seed-[2-5].test.ts', 'test/properties/false-alarms-deep.test.ts'];
 
 export default defineConfig({
   // Examples import from 'dmaconform' as a user's project does; under test that is this package's own source.

@@ -18,7 +18,7 @@ const CASES: ReadonlyArray<{ mutant: string; property: string; seed: number; cla
   { mutant: 'leaks-on-failure', property: 'physcontig.misuse', seed: 1, clause: 'dma.release-restores' },
   { mutant: 'leaks-on-failure', property: 'aix.misuse', seed: 2, clause: 'dma.release-restores' },
   // A leak seen while threads sleep is a leak, not a lost wake-up.
-  { mutant: 'leaks-on-failure', property: 'physcontig.threads', seed: 3, clause: 'dma.release-restores' },
+  { mutant: 'leaks-on-failure', property: 'physcontig.threads', seed: 6, clause: 'dma.release-restores' },
   { mutant: 'lost-wakeup', property: 'physcontig.sleep-several', seed: 1, clause: 'kmem_alloc_physcontig.km-sleep-wakeup' },
   { mutant: 'wakes-one-waiter', property: 'physreq.sleep-several', seed: 1, clause: 'kmem_alloc_physreq.km-sleep' },
   // A silently accepted double release shows as live memory handed out again: the release rule, not overlap.
