@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Driver } from '../harness/driver';
 import { ClauseFailure } from '../harness/failures';
+import { TailTrace } from '../harness/tail-trace';
 import type { ConformanceProperty, Family, PropertyStrength } from '../types';
 
 /** One member of a finite space the documents judge, with a name a failure can quote. */
@@ -28,7 +29,8 @@ function bareMessage(e: ClauseFailure): string {
  * A property over a finite space: one run checks every case, so every seed
  * covers the whole space rather than a sample of it. Cases run with a silent
  * trace; the first that fails is run once more on the recorded trace, so the
- * report shows that case alone, and its message names the case.
+ * report shows that case alone, and its message names the case. A case that
+ * crashes shows the last calls of its silent run instead.
  */
 export function enumeratedProperty<I>(spec: EnumeratedSpec<I>): ConformanceProperty<null> {
   return {
@@ -40,12 +42,16 @@ export function enumeratedProperty<I>(spec: EnumeratedSpec<I>): ConformancePrope
     arbitrary: () => fc.constant(null),
     async run(d) {
       for (const c of spec.cases) {
+        const tail = new TailTrace();
         try {
-          await spec.check(d.silent(), c.input);
+          await spec.check(d.silent(tail), c.input);
         } catch (first) {
           d.trace.add(`case ${c.label}:`);
-          // A crash or a hang is not run again: a second hang would double the wait.
-          if (!(first instanceof ClauseFailure)) throw first;
+          // A crash or a hang is not run again (a second hang would double the wait): its last calls show instead.
+          if (!(first instanceof ClauseFailure)) {
+            for (const line of tail.toLines()) d.trace.add(line);
+            throw first;
+          }
           try {
             await spec.check(d, c.input);
           } catch (again) {

@@ -53,8 +53,8 @@ export class Driver {
   ) {}
 
   /** A driver on the same implementation and run with a silent trace (for runs nobody will read), sharing its watch and deadline. */
-  silent(): Driver {
-    const d = new Driver(this.impl, new Trace(0), this.options, this.setupSeed);
+  silent(trace: Trace = new Trace(0)): Driver {
+    const d = new Driver(this.impl, trace, this.options, this.setupSeed);
     d.exits = this.exits;
     d.deadline = this.deadline;
     return d;

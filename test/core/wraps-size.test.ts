@@ -19,3 +19,20 @@ describe('core mode: a core answering a request near 2^64', () => {
     expect(failed.map((r) => [r.status, r.failure?.clause])).toEqual(failed.map(() => ['FAIL', 'dma.within-ram']));
   });
 });
+
+describe('core mode: a core answering an address past 2^64 − 1', () => {
+  it('is rejected with dma.within-ram on every family, never a crash without a clause', async () => {
+    const core = {
+      name: 'past-u64',
+      init() {},
+      // The first address no 64-bit machine has, whatever was asked.
+      alloc: () => 1n << 64n,
+      free() {},
+    };
+    const svr5 = [physcontigFamily, physreqAllocFamily, physreqZallocFamily, physFamily].map((f) => placementProperty(f));
+    const report = await runCore(() => core, 1, 1, [placementProperty(aixFamily), ...svr5]);
+    const judged = report.results.filter((r) => r.status !== 'UNSUPPORTED');
+    expect(judged.length).toBe(5);
+    expect(judged.map((r) => [r.property, r.status, r.failure?.clause])).toEqual(judged.map((r) => [r.property, 'FAIL', 'dma.within-ram']));
+  });
+});

@@ -15,6 +15,7 @@ import { SleepQueue } from './sleep-queue';
 import { VirtualSpace } from './virtual-space';
 
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+const U64_END = 1n << 64n;
 
 /** One allocation as the services ask the kernel for it. */
 export interface ServiceRequest {
@@ -74,6 +75,7 @@ export class DmaKernel {
   tryAllocate(req: ServiceRequest): Allocation | null {
     const segments = this.place(req.size, req.constraints);
     if (segments === null) return null;
+    this.judgeOutsideU64(req, segments);
     const pages = this.pagesFor(req.size);
     const vaddr = pages <= Number.MAX_SAFE_INTEGER ? this.vspace.reserve(pages, req.constraints.virtualAlignment) : null;
     if (vaddr === null) {
@@ -134,6 +136,15 @@ export class DmaKernel {
       const end = s.phys + s.length;
       if (this.ram.some((r) => s.phys >= r.base && end <= r.base + r.length)) continue;
       violation(req.service, 'dma.within-ram', `the core answered ${hex(s.phys)}+${hex(s.length)} for ${hex(req.size)} bytes, which is not RAM of the memory map`);
+    }
+  }
+
+  /** An answer past 2^64 − 1 is memory of no machine: the core's placement failure, judged here since nothing can map it. */
+  private judgeOutsideU64(req: ServiceRequest, segments: ReadonlyArray<PhysSegment>): void {
+    for (const s of segments) {
+      if (s.phys < 0n || s.phys + s.length > U64_END) {
+        violation(req.service, 'dma.within-ram', `the core answered ${s.phys < 0n ? `-${hex(-s.phys)}` : hex(s.phys)}+${hex(s.length)} for ${hex(req.size)} bytes, which does not fit in 64-bit addresses`);
+      }
     }
   }
 
