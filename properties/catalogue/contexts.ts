@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { AIX_ENVIRONMENTS, SVR5_CONTEXTS, type Context } from '../../spec/constants/context';
 import { KM_SLEEP } from '../../spec/constants/svr5';
+import type { PhysreqFields } from '../../spec/constraints/types';
 import type { ServiceName } from '../../spec/interface/implementation';
 import { contextVerdict } from '../../spec/rules/context-rules';
 import { memoryMapArb, type GeneratedMap } from '../arbitraries/memory-maps';
@@ -9,6 +10,7 @@ import { fail } from '../harness/failures';
 import type { Outcome } from '../harness/outcome';
 import type { FamilyAdapter } from '../families/types';
 import type { ConformanceProperty } from '../types';
+import { KEPT, checkKeptAfterFree } from './physreq-free-keeps';
 
 export type Call = 'allocate-nowait' | 'allocate-wait' | 'release' | 'physreq_alloc' | 'physreq_prep' | 'physreq_free' | 'd_map_init';
 
@@ -38,6 +40,8 @@ function allowedClause(service: ServiceName, call: Call): string | null {
  * Each service called from each context. Where the documents forbid the
  * context the call is reported and changes nothing; where they explicitly
  * allow it, it is not refused. Calls the documents leave open are not judged.
+ * A physreq_free that went through is judged by physreq_free's own rule:
+ * the memory allocated through the physreq stays the caller's.
  */
 export function contextProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<ContextInput> {
   const aix = fam.family === 'aix';
@@ -57,6 +61,8 @@ export function contextProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<C
       if (v.kind === 'allowed' && a !== null) clauses.add(a);
     }
   }
+  // physreq_free is called with memory allocated through the physreq still live: what becomes of it is physreq_free's clause.
+  if (calls.includes('physreq_free')) clauses.add(KEPT);
   return {
     name: `${fam.name}.contexts`,
     clauses: [...clauses, 'dma.misuse-harmless'],
@@ -100,6 +106,11 @@ export function contextProperty<S>(fam: FamilyAdapter<S>): ConformanceProperty<C
       if (verdict.kind === 'forbidden' && !refused) fail(verdict.clause, `${service} from ${input.ctx} context was not reported`);
       const allowed = allowedClause(service, input.call);
       if (verdict.kind === 'allowed' && allowed !== null && refused) fail(allowed, `${service} from ${input.ctx} context was refused`);
+      if (input.call === 'physreq_free') {
+        if (outcome.kind === 'pending') fail('physreq_free.no-sleep', `physreq_free from ${input.ctx} context is waiting`);
+        // Freed with the probe allocation still live: it must be intact, no one else's, and still releasable.
+        if (outcome.kind === 'value') await checkKeptAfterFree(s as unknown as Session<PhysreqFields>, s.probeIndex, s.pageBytes);
+      }
       await s.verifyContents('dma.misuse-harmless');
       await s.releaseAll('dma.misuse-harmless');
     },

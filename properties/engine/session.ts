@@ -1,11 +1,12 @@
 import { U64_MAX, hex } from '../../spec/address/u64';
 import type { Context, DdiVersion } from '../../spec/constants/context';
 import { classifyRequest } from '../../spec/constraints/classify';
+import type { PhysSegment } from '../../spec/constraints/types';
 import { checkPlacement } from '../../spec/predicates/check';
 import { RamRanges } from '../../spec/predicates/ram-ranges';
 import type { GeneratedMap } from '../arbitraries/memory-maps';
 import type { Driver } from '../harness/driver';
-import { ImplementationCrash, fail } from '../harness/failures';
+import { ClauseFailure, ImplementationCrash, describeThrown, fail } from '../harness/failures';
 import { formatValue } from '../harness/format';
 import type { Outcome } from '../harness/outcome';
 import { patternProbes, sameBytes } from '../oracle/pattern';
@@ -80,7 +81,10 @@ export class Session<S> {
     const verdict = classifyRequest(size, c, this.fam.clauseOf('length'));
     if (o.kind === 'violation') {
       if (verdict.kind === 'invalid') return { kind: 'refused', clause: o.clause };
-      fail(o.clause, `${this.fam.allocService} of ${hex(size)} bytes (${this.fam.describe(shape)}) is valid, yet was reported as violating ${o.clause}`);
+      // The implementation's own reason (in core mode, the shell's finding about the core's answer) goes with the verdict.
+      const tag = ` [${o.clause}]`;
+      const said = (o.message.endsWith(tag) ? o.message.slice(0, -tag.length) : o.message).trim();
+      fail(o.clause, `${this.fam.allocService} of ${hex(size)} bytes (${this.fam.describe(shape)}) is valid, yet was reported as violating ${o.clause}${said === '' ? '' : `: ${said}`}`);
     }
     if (o.kind !== 'value') throw new Error('Session.judge: a waiting answer cannot be judged');
     // NULL for a request the documents rule out is a refusal, whatever the flag: no caller sleeps on it.
@@ -90,13 +94,15 @@ export class Session<S> {
     if (o.value + size > U64_MAX + 1n) {
       fail(this.fam.failureClause ?? this.fam.clauseOf('length'), `${this.fam.allocService} of ${hex(size)} bytes returned ${hex(o.value)}, where no ${hex(size)} bytes fit below 2^64: not memory, and not NULL`);
     }
+    // (void *)-1 is the failure value that is not NULL, even for one byte, which would fit.
+    if (o.value === U64_MAX) fail(this.fam.failureClause ?? this.fam.clauseOf('length'), `${this.fam.allocService} of ${hex(size)} bytes returned ${hex(o.value)}, (void *)-1: not memory, and not NULL`);
     if (verdict.kind === 'invalid') fail(verdict.clause, `${this.fam.allocService} returned memory for an invalid request: ${verdict.reason}`);
     return { kind: 'memory', live: await this.accept(o.value, size, token, shapeIndex) };
   }
 
   private async accept(vaddr: bigint, size: bigint, token: number, shapeIndex: number): Promise<Live> {
     const shape = this.shapes[shapeIndex]!;
-    const segments = await segmentsOf(this.d, vaddr, size, this.fam.clauseOf('length'));
+    const segments = await this.segmentsOfAnswer(vaddr, size);
     const constraints = this.fam.constraints(shape, size, this.pageBytes);
     // Built only on failure: copying the live list on every allocation would cost the busy properties.
     const region = () => regionOf({ vaddr, size, segments }, this.live.items, constraints);
@@ -114,6 +120,28 @@ export class Session<S> {
     for (const p of l.probes) await writeBytes(this.d, vaddr + p.offset, p.bytes, 'dma.data-integrity');
     l.written = true;
     return l;
+  }
+
+  /**
+   * The segments behind an answer. Bytes that do not all translate break the
+   * size clause when the answer is memory that is too short; when not even
+   * its first byte translates, the answer is no memory at all, a failure
+   * that is not NULL, and breaks the family's failure clause.
+   */
+  private async segmentsOfAnswer(vaddr: bigint, size: bigint): Promise<PhysSegment[]> {
+    try {
+      return await segmentsOf(this.d, vaddr, size, this.fam.clauseOf('length'));
+    } catch (e) {
+      const failure = this.fam.failureClause;
+      if (!(e instanceof ClauseFailure) || failure === undefined) throw e;
+      // Asked only once the whole answer failed to translate, so an answer that is memory costs nothing more.
+      const first = await this.d.observe('translate', () => this.d.impl.translate(vaddr, 1n));
+      const mapped = first.ok && Array.isArray(first.value) && first.value.some((seg: { length?: unknown } | undefined) => typeof seg?.length === 'bigint' && seg.length > 0n);
+      // A first byte that translates to something, or to something malformed, leaves the size clause's verdict standing.
+      if (mapped || (first.ok && !Array.isArray(first.value))) throw e;
+      const why = first.ok ? 'no segment' : describeThrown(first.error);
+      fail(failure, `${this.fam.allocService} of ${hex(size)} bytes returned ${hex(vaddr)}, whose first byte is not mapped (translate(${hex(vaddr)}, 0x1): ${why}): not memory, and not NULL`);
+    }
   }
 
   /** Every live allocation still holds what was written into it. */

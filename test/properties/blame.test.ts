@@ -47,6 +47,34 @@ describe('blame', () => {
   }
 });
 
+describe('physreq_free that releases the memory allocated through the physreq', () => {
+  // The contexts properties call physreq_free too: the memory it takes away is its own fault, not a misuse's side effect.
+  const m = MUTANTS.find((x) => x.info.name === 'physreq-free-releases-memory')!;
+  const contexts = allProperties().filter((p) => /^(physcontig|physreq|zalloc-physreq|phys)\.contexts(-each)?$/.test(p.name));
+
+  it('covers the SVR5 contexts properties', () => {
+    expect(contexts.map((p) => p.name).sort()).toEqual(
+      ['phys.contexts', 'phys.contexts-each', 'physcontig.contexts', 'physcontig.contexts-each', 'physreq.contexts', 'physreq.contexts-each', 'zalloc-physreq.contexts-each'],
+    );
+  });
+
+  for (const p of contexts) {
+    it(`fails ${p.name} only on physreq_free.allocations-kept`, async () => {
+      for (const seed of [1, 2, 3]) {
+        // The seed `dmaconform --seed N` gives the property.
+        const r = await runProperty(p, m.create(), { seed: propertySeed(seed, p.name) });
+        if (r.status === 'PASS') continue;
+        expect(r.status, `${p.name} seed ${seed}`).toBe('FAIL');
+        expect(r.failure!.clause, `${p.name} seed ${seed}: ${r.failure!.message}`).toBe('physreq_free.allocations-kept');
+        expect(m.info.breaks).toContain(r.failure!.clause);
+      }
+      // Each (call, context) pair is tried, physreq_free from every context among them: the fault is always seen.
+      if (p.name.endsWith('-each')) expect((await runProperty(p, m.create(), { seed: 1 })).failure?.clause).toBe('physreq_free.allocations-kept');
+      expect(p.clauses).toContain('physreq_free.allocations-kept');
+    }, 60_000);
+  }
+});
+
 /** Answers (void *)-1 where the reference answers NULL. */
 class MinusOneForNull extends ReferenceKernel {
   override readonly name = 'minus-one-for-null';
@@ -65,6 +93,56 @@ describe('blame names the clause broken, at its strength', () => {
       expect(r.failure!.clause).toBe('d_alloc_dmamem.null-on-failure');
       expect(r.failure!.message).toMatch(/returned 0xffffffffffffffff, where no 0x[0-9a-f]+ bytes fit below 2\^64/);
     }
+  }, 60_000);
+
+  it('(void *)-1 for NULL is d_alloc_dmamem.null-on-failure on the seeds of `dmaconform --seed N` too, 1-byte requests included', async () => {
+    // aix.placement on seed 1 and aix.completeness on seed 3 shrink to a 1-byte request, which does fit below 2^64.
+    const sizes: string[] = [];
+    for (const name of ['aix.placement', 'aix.completeness']) {
+      const p = allProperties().find((x) => x.name === name)!;
+      for (const seed of [1, 2, 3]) {
+        const r = await runProperty(p, new MinusOneForNull(), { seed: propertySeed(seed, name) });
+        expect(r.status, `${name} seed ${seed}`).toBe('FAIL');
+        expect(r.failure!.clause, `${name} seed ${seed}: ${r.failure!.message}`).toBe('d_alloc_dmamem.null-on-failure');
+        expect(r.failure!.message).toMatch(/returned 0xffffffffffffffff, .*not memory, and not NULL/);
+        sizes.push(/of (0x[0-9a-f]+) bytes/.exec(r.failure!.message)?.[1] ?? '?');
+      }
+    }
+    expect(sizes).toContain('0x1');
+  }, 60_000);
+
+  it('an address with nothing mapped at it, where NULL is meant, breaks d_alloc_dmamem.null-on-failure', async () => {
+    // A made-up failure value that is not (void *)-1: no byte of it translates, so it is no memory at all.
+    class BadAddressForNull extends ReferenceKernel {
+      override readonly name = 'bad-address-for-null';
+      override d_alloc_dmamem(ctx: Context, handle: number, size: bigint, align: number): bigint | null {
+        return super.d_alloc_dmamem(ctx, handle, size, align) ?? 0xdead0000n;
+      }
+    }
+    for (const name of ['aix.placement', 'aix.completeness']) {
+      const p = allProperties().find((x) => x.name === name)!;
+      for (const seed of [1, 2, 3]) {
+        const r = await runProperty(p, new BadAddressForNull(), { seed: propertySeed(seed, name) });
+        expect(r.status, `${name} seed ${seed}`).toBe('FAIL');
+        expect(r.failure!.clause, `${name} seed ${seed}: ${r.failure!.message}`).toBe('d_alloc_dmamem.null-on-failure');
+        expect(r.failure!.message).toMatch(/returned 0xdead0000, whose first byte is not mapped .*not memory, and not NULL/);
+      }
+    }
+  }, 60_000);
+
+  it('an answer whose first byte is mapped but whose last is not breaks the size clause', async () => {
+    // Memory, but short of the size asked (its own last byte): the answer is memory, so the size clause, not NULL-on-failure.
+    class ShortByOnePage extends ReferenceKernel {
+      override readonly name = 'short-by-one-page';
+      override d_alloc_dmamem(ctx: Context, handle: number, size: bigint, align: number): bigint | null {
+        const v = super.d_alloc_dmamem(ctx, handle, size, align);
+        return v === null ? null : v + size - 1n;
+      }
+    }
+    const p = allProperties().find((x) => x.name === 'aix.placement')!;
+    const r = await runProperty(p, new ShortByOnePage(), { seed: propertySeed(1, p.name) });
+    expect(r.status).toBe('FAIL');
+    expect(r.failure!.clause, r.failure!.message).toBe('d_alloc_dmamem.size');
   }, 60_000);
 
   it('a MUST clause broken inside a SHOULD property is a MUST failure', async () => {
