@@ -34,48 +34,59 @@ function encodeFields(fields: Partial<PhysreqFields>): WireArgs {
 }
 
 /**
- * One request per service, arguments named as in the interface. The
- * functions are async so that an argument that cannot be encoded rejects
- * like any other failure instead of throwing at the caller.
+ * Makes an argument that cannot be encoded reject like any other failure
+ * instead of throwing at the caller. Not an async function: the request's
+ * own promise goes back as it is, with what it carries (`parked`).
  */
+function guard<A extends unknown[], R>(f: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return (...args) => {
+    try {
+      return f(...args);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+}
+
+/** One request per service, arguments named as in the interface. */
 export function serviceFunctions(call: ServiceCall): ServiceFunctions {
   const u64 = encodeU64;
   return {
-    d_map_init: async (ctx, bid, flags, bus_flags, channel) =>
-      call('d_map_init', { ctx, bid, flags, bus_flags, channel }, decodeHandle, false),
-    d_map_clear: async (ctx, handle) => call('d_map_clear', { ctx, handle }, decodeNull, false),
-    d_alloc_dmamem: async (ctx, handle, size, align) =>
-      call('d_alloc_dmamem', { ctx, handle, size: u64(size, 'size'), align }, decodeAddressOrNull, false),
-    d_free_dmamem: async (ctx, handle, addr, size) =>
-      call('d_free_dmamem', { ctx, handle, addr: u64(addr, 'addr'), size: u64(size, 'size') }, decodeReturnCode, false),
-    physreq_alloc: async (ctx, flag) => call('physreq_alloc', { ctx, flag }, decodePhysreqOrNull, mayBlock('physreq_alloc', flag)),
-    physreq_set: async (ctx, preq, fields) => call('physreq_set', { ctx, preq, fields: encodeFields(fields) }, decodeNull, false),
-    physreq_prep: async (ctx, preq, flag) => call('physreq_prep', { ctx, preq, flag }, decodeBoolean, mayBlock('physreq_prep', flag)),
-    physreq_free: async (ctx, preq) => call('physreq_free', { ctx, preq }, decodeNull, false),
-    kmem_alloc_physcontig: async (ctx, size, preq, flag) =>
-      call('kmem_alloc_physcontig', { ctx, size: u64(size, 'size'), preq, flag }, decodeAddressOrNull, mayBlock('kmem_alloc_physcontig', flag)),
-    kmem_free_physcontig: async (ctx, addr, size) =>
-      call('kmem_free_physcontig', { ctx, addr: u64(addr, 'addr'), size: u64(size, 'size') }, decodeNull, false),
-    kmem_alloc_physreq: async (ctx, size, preq, flag) =>
-      call('kmem_alloc_physreq', { ctx, size: u64(size, 'size'), preq, flag }, decodeAddressOrNull, mayBlock('kmem_alloc_physreq', flag)),
-    kmem_zalloc_physreq: async (ctx, size, preq, flag) =>
-      call('kmem_zalloc_physreq', { ctx, size: u64(size, 'size'), preq, flag }, decodeAddressOrNull, mayBlock('kmem_zalloc_physreq', flag)),
-    kmem_alloc_phys: async (ctx, size, preq, flags) =>
-      call('kmem_alloc_phys', { ctx, size: u64(size, 'size'), preq, flags }, decodePhysAllocationOrNull, mayBlock('kmem_alloc_phys', flags)),
-    kmem_free: async (ctx, addr, size) => call('kmem_free', { ctx, addr: u64(addr, 'addr'), size: u64(size, 'size') }, decodeNull, false),
-    dma_set_mask: async (ctx, dev, mask) => call('dma_set_mask', { ctx, dev, mask: u64(mask, 'mask') }, decodeReturnCode, false),
-    dma_set_coherent_mask: async (ctx, dev, mask) => call('dma_set_coherent_mask', { ctx, dev, mask: u64(mask, 'mask') }, decodeReturnCode, false),
-    dma_set_mask_and_coherent: async (ctx, dev, mask) =>
-      call('dma_set_mask_and_coherent', { ctx, dev, mask: u64(mask, 'mask') }, decodeReturnCode, false),
-    dma_alloc_coherent: async (ctx, dev, size, gfp) => call('dma_alloc_coherent', { ctx, dev, size: u64(size, 'size'), gfp }, decodeDmaPairOrNull, false),
-    dma_free_coherent: async (ctx, dev, size, cpu, dma) =>
-      call('dma_free_coherent', { ctx, dev, size: u64(size, 'size'), cpu: u64(cpu, 'cpu'), dma: u64(dma, 'dma') }, decodeNull, false),
-    dma_pool_create: async (ctx, name, dev, size, align, boundary) =>
-      call('dma_pool_create', { ctx, name, dev, size: u64(size, 'size'), align: u64(align, 'align'), boundary: u64(boundary, 'boundary') }, decodePoolOrNull, false),
-    dma_pool_alloc: async (ctx, pool, gfp) => call('dma_pool_alloc', { ctx, pool, gfp }, decodeDmaPairOrNull, false),
-    dma_pool_zalloc: async (ctx, pool, gfp) => call('dma_pool_zalloc', { ctx, pool, gfp }, decodeDmaPairOrNull, false),
-    dma_pool_free: async (ctx, pool, cpu, dma) => call('dma_pool_free', { ctx, pool, cpu: u64(cpu, 'cpu'), dma: u64(dma, 'dma') }, decodeNull, false),
-    dma_pool_destroy: async (ctx, pool) => call('dma_pool_destroy', { ctx, pool }, decodeNull, false),
+    d_map_init: guard((ctx, bid, flags, bus_flags, channel) =>
+      call('d_map_init', { ctx, bid, flags, bus_flags, channel }, decodeHandle, false)),
+    d_map_clear: guard((ctx, handle) => call('d_map_clear', { ctx, handle }, decodeNull, false)),
+    d_alloc_dmamem: guard((ctx, handle, size, align) =>
+      call('d_alloc_dmamem', { ctx, handle, size: u64(size, 'size'), align }, decodeAddressOrNull, false)),
+    d_free_dmamem: guard((ctx, handle, addr, size) =>
+      call('d_free_dmamem', { ctx, handle, addr: u64(addr, 'addr'), size: u64(size, 'size') }, decodeReturnCode, false)),
+    physreq_alloc: guard((ctx, flag) => call('physreq_alloc', { ctx, flag }, decodePhysreqOrNull, mayBlock('physreq_alloc', flag))),
+    physreq_set: guard((ctx, preq, fields) => call('physreq_set', { ctx, preq, fields: encodeFields(fields) }, decodeNull, false)),
+    physreq_prep: guard((ctx, preq, flag) => call('physreq_prep', { ctx, preq, flag }, decodeBoolean, mayBlock('physreq_prep', flag))),
+    physreq_free: guard((ctx, preq) => call('physreq_free', { ctx, preq }, decodeNull, false)),
+    kmem_alloc_physcontig: guard((ctx, size, preq, flag) =>
+      call('kmem_alloc_physcontig', { ctx, size: u64(size, 'size'), preq, flag }, decodeAddressOrNull, mayBlock('kmem_alloc_physcontig', flag))),
+    kmem_free_physcontig: guard((ctx, addr, size) =>
+      call('kmem_free_physcontig', { ctx, addr: u64(addr, 'addr'), size: u64(size, 'size') }, decodeNull, false)),
+    kmem_alloc_physreq: guard((ctx, size, preq, flag) =>
+      call('kmem_alloc_physreq', { ctx, size: u64(size, 'size'), preq, flag }, decodeAddressOrNull, mayBlock('kmem_alloc_physreq', flag))),
+    kmem_zalloc_physreq: guard((ctx, size, preq, flag) =>
+      call('kmem_zalloc_physreq', { ctx, size: u64(size, 'size'), preq, flag }, decodeAddressOrNull, mayBlock('kmem_zalloc_physreq', flag))),
+    kmem_alloc_phys: guard((ctx, size, preq, flags) =>
+      call('kmem_alloc_phys', { ctx, size: u64(size, 'size'), preq, flags }, decodePhysAllocationOrNull, mayBlock('kmem_alloc_phys', flags))),
+    kmem_free: guard((ctx, addr, size) => call('kmem_free', { ctx, addr: u64(addr, 'addr'), size: u64(size, 'size') }, decodeNull, false)),
+    dma_set_mask: guard((ctx, dev, mask) => call('dma_set_mask', { ctx, dev, mask: u64(mask, 'mask') }, decodeReturnCode, false)),
+    dma_set_coherent_mask: guard((ctx, dev, mask) => call('dma_set_coherent_mask', { ctx, dev, mask: u64(mask, 'mask') }, decodeReturnCode, false)),
+    dma_set_mask_and_coherent: guard((ctx, dev, mask) =>
+      call('dma_set_mask_and_coherent', { ctx, dev, mask: u64(mask, 'mask') }, decodeReturnCode, false)),
+    dma_alloc_coherent: guard((ctx, dev, size, gfp) => call('dma_alloc_coherent', { ctx, dev, size: u64(size, 'size'), gfp }, decodeDmaPairOrNull, false)),
+    dma_free_coherent: guard((ctx, dev, size, cpu, dma) =>
+      call('dma_free_coherent', { ctx, dev, size: u64(size, 'size'), cpu: u64(cpu, 'cpu'), dma: u64(dma, 'dma') }, decodeNull, false)),
+    dma_pool_create: guard((ctx, name, dev, size, align, boundary) =>
+      call('dma_pool_create', { ctx, name, dev, size: u64(size, 'size'), align: u64(align, 'align'), boundary: u64(boundary, 'boundary') }, decodePoolOrNull, false)),
+    dma_pool_alloc: guard((ctx, pool, gfp) => call('dma_pool_alloc', { ctx, pool, gfp }, decodeDmaPairOrNull, false)),
+    dma_pool_zalloc: guard((ctx, pool, gfp) => call('dma_pool_zalloc', { ctx, pool, gfp }, decodeDmaPairOrNull, false)),
+    dma_pool_free: guard((ctx, pool, cpu, dma) => call('dma_pool_free', { ctx, pool, cpu: u64(cpu, 'cpu'), dma: u64(dma, 'dma') }, decodeNull, false)),
+    dma_pool_destroy: guard((ctx, pool) => call('dma_pool_destroy', { ctx, pool }, decodeNull, false)),
   };
 }
 

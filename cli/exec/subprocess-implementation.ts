@@ -126,10 +126,31 @@ export class SubprocessImplementation implements DmaImplementation {
     // A stray call of a property that is over must not reach the process now serving another.
     if (this.released) return Promise.reject(new Error(`SubprocessImplementation: ${op} after dispose()`));
     if (this.hello === null) return Promise.reject(new Error(`SubprocessImplementation: ${op} before start() completed the handshake`));
-    return this.connection.request(op, args, decode, { mayBlock: blocks });
+    const answer = this.connection.request(op, args, decode, { mayBlock: blocks });
+    return blocks && this.hello.ping ? withParked(answer, this.connection) : answer;
   }
 
   private readonly serviceCall: ServiceCall = (op, args, decode, blocks) => this.call(op, args, decode, blocks);
+}
+
+/**
+ * A call that may wait, followed by a `ping`: requests are handled in
+ * order and a parked request's reply comes before the reply to whatever
+ * woke it (docs/protocol.md, Ordering), so the ping answered while the call
+ * is not means the call is parked. `parked` says so at once, where the
+ * harness would otherwise wait out a grace period (settleWithin).
+ */
+function withParked<T>(answer: Promise<T>, connection: Connection): Promise<T> & { parked: Promise<boolean> } {
+  let answered = false;
+  answer.then(
+    () => (answered = true),
+    () => (answered = true),
+  );
+  const parked = connection.request('ping', {}, decodeNull).then(
+    () => !answered,
+    () => false,
+  );
+  return Object.assign(answer, { parked });
 }
 
 /** Spawns the implementation and completes the handshake; on failure the process is disposed of. */

@@ -4,7 +4,7 @@ import type { Family, ServiceName } from '../../spec/interface/implementation';
 export const PROTOCOL_VERSION = 1;
 
 /** Every request kind: one per service, plus the session and observation messages. */
-export type WireOp = 'hello' | 'setup' | 'reset' | 'shutdown' | 'translate' | 'read' | 'write' | 'heap_of' | ServiceName;
+export type WireOp = 'hello' | 'setup' | 'reset' | 'shutdown' | 'ping' | 'translate' | 'read' | 'write' | 'heap_of' | ServiceName;
 
 /** Arguments as they go on the wire: 64-bit values already hex strings. */
 export type WireArgs = Readonly<Record<string, unknown>>;
@@ -25,6 +25,8 @@ export interface HelloResult {
   readonly placementCore: boolean;
   /** The process answers `reset`, so one process may serve property after property. */
   readonly reset: boolean;
+  /** The process answers `ping` in turn, so a KM_SLEEP request is known parked without waiting out a grace period. */
+  readonly ping: boolean;
 }
 
 export function encodeRequest(id: number, op: WireOp, args: WireArgs): string {

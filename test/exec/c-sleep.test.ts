@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KM_NOSLEEP, KM_SLEEP } from '../../spec/constants/svr5';
 import type { SubprocessImplementation } from '../../cli/exec';
+import { settleWithin } from '../../properties/harness/settle';
 import { config, exists, ram, startC, stateAfter, vanished } from './helpers';
 
 let impl: SubprocessImplementation | undefined;
@@ -57,5 +58,21 @@ describe('C fixture over the exec protocol: waiting and pipelining', () => {
     expect(new Set(addresses).size).toBe(sizes.length);
     const codes = await Promise.all(addresses.map((vaddr, i) => impl!.d_free_dmamem!('process', handle, vaddr!, sizes[i]!)));
     expect(codes.every((c) => c === 0)).toBe(true);
+  });
+
+  it('tells a parked KM_SLEEP call at once by a ping answered before it, and one answered at once as not parked', async () => {
+    impl = await startC();
+    await impl.setup(config([ram(0n, 0x2000n)]));
+    const preq = (await impl.physreq_alloc!('user', KM_SLEEP))!;
+    await impl.physreq_prep!('user', preq, KM_SLEEP);
+    const met = impl.kmem_alloc_physcontig!('user', 0x1000n, preq, KM_SLEEP) as Promise<bigint | null> & { parked?: Promise<boolean> };
+    expect(await met.parked).toBe(false);
+    const first = (await met)!;
+    const parkedCall = impl.kmem_alloc_physcontig!('user', 0x2000n, preq, KM_SLEEP) as Promise<bigint | null> & { parked?: Promise<boolean> };
+    expect(await parkedCall.parked).toBe(true);
+    // The harness's wait ends on that news, long before a grace period of a minute would.
+    expect(await settleWithin(parkedCall, 60_000)).toEqual({ state: 'pending' });
+    await impl.kmem_free_physcontig!('user', first, 0x1000n);
+    expect(await parkedCall).not.toBeNull();
   });
 });

@@ -65,7 +65,9 @@ describe('exec wire codec', () => {
   });
 
   it('checks the hello result', () => {
-    expect(decodeHello({ name: 'x', protocol: 1, families: ['aix', 'aix'] })).toEqual({ name: 'x', protocol: 1, families: ['aix'], heapOf: false, placementCore: false, reset: false });
+    expect(decodeHello({ name: 'x', protocol: 1, families: ['aix', 'aix'] })).toEqual({ name: 'x', protocol: 1, families: ['aix'], heapOf: false, placementCore: false, reset: false, ping: false });
+    expect(decodeHello({ name: 'x', protocol: 1, families: [], ping: true }).ping).toBe(true);
+    expect(() => decodeHello({ name: 'x', protocol: 1, families: [], ping: 'yes' })).toThrow(/ping "yes" is not a boolean/);
     expect(decodeHello({ name: 'x', protocol: 1, families: [], placementCore: true }).placementCore).toBe(true);
     expect(() => decodeHello({ name: 'x', protocol: 1, families: [], placementCore: 1 })).toThrow(/placementCore 1 is not a boolean/);
     expect(() => decodeHello({ name: 'x', protocol: 2, families: [] })).toThrow(/protocol 2, but the harness speaks version 1/);
