@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transpileModule, ModuleKind, ScriptTarget } from 'typescript';
+import { buildCCore, buildCFixture } from '../fixtures/external/c/build';
 import { allProperties } from '../properties';
 import { measureChild, type ChildUsage } from './child-usage';
 import { buildDist } from './startup';
@@ -31,15 +32,25 @@ function firstFitJs(): Route {
   return { label: '--core first-fit.js', args: ['--core', out] };
 }
 
+/** The C bitmap core over the core protocol, and the C allocator fixture over the exec protocol, built as the tests build them. */
+function cRoutes(): Route[] {
+  const core = buildCCore(join(ROOT, 'fixtures', 'cores', 'c', 'bitmap.c'), 'bitmap');
+  return [
+    { label: '--core-exec bitmap (C)', args: ['--core-exec', core] },
+    { label: '--exec dmaalloc (C)', args: ['--exec', buildCFixture('correct')] },
+  ];
+}
+
 /**
- * The routes a full run is measured on: the reference and the walkthrough's
- * core, plus any given as JSON in DMACONFORM_BENCH_ROUTES
- * (`[{"label": "--core-exec c", "args": ["--core-exec", "..."]}]`), so
- * cores in other languages are measured the same way once they build.
+ * The routes a full run is measured on: the reference, the walkthrough's
+ * core, the C core and the C allocator, plus any given as JSON in
+ * DMACONFORM_BENCH_ROUTES (`[{"label": "--core-exec py", "args":
+ * ["--core-exec", "..."]}]`), so cores in other languages are measured the
+ * same way once they build.
  */
 export function benchRoutes(): Route[] {
   const extra = process.env.DMACONFORM_BENCH_ROUTES;
-  return [REFERENCE, FIRST_FIT, ...(extra ? (JSON.parse(extra) as Route[]) : [])];
+  return [REFERENCE, FIRST_FIT, ...cRoutes(), ...(extra ? (JSON.parse(extra) as Route[]) : [])];
 }
 
 function cli(route: Route, seed: number, more: ReadonlyArray<string>): ChildUsage {
