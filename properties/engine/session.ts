@@ -94,8 +94,7 @@ export class Session<S> {
     if (o.value + size > U64_MAX + 1n) {
       fail(this.fam.failureClause ?? this.fam.clauseOf('length'), `${this.fam.allocService} of ${hex(size)} bytes returned ${hex(o.value)}, where no ${hex(size)} bytes fit below 2^64: not memory, and not NULL`);
     }
-    // (void *)-1 is the failure value that is not NULL, even for one byte, which would fit.
-    if (o.value === U64_MAX) fail(this.fam.failureClause ?? this.fam.clauseOf('length'), `${this.fam.allocService} of ${hex(size)} bytes returned ${hex(o.value)}, (void *)-1: not memory, and not NULL`);
+    // 2^64 - 1 alone is not (void *)-1: an allocator mapping at the very top of the space may hand out its last byte. Whether it is memory is told by translation (segmentsOfAnswer).
     if (verdict.kind === 'invalid') fail(verdict.clause, `${this.fam.allocService} returned memory for an invalid request: ${verdict.reason}`);
     return { kind: 'memory', live: await this.accept(o.value, size, token, shapeIndex) };
   }

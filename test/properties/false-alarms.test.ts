@@ -121,6 +121,12 @@ describe('false alarms that correct allocators met', () => {
     expect(r.strength).toBe('MUST');
   }, 180_000);
 
+  it('17. an allocator mapping at the very top of the space may hand out its last byte, 0xffffffffffffffff, which is not (void *)-1', async () => {
+    for (const name of ['aix.serves-free-memory', 'physcontig.serves-free-memory', 'phys.serves-free-memory']) {
+      expect(await verdicts(name, zoo('top-of-space'), [1])).toEqual([]);
+    }
+  });
+
   it('16. a release may hand a woken sleeper its memory at once and complete its call later, within the wake-up deadline', async () => {
     // Seeds 2 and 3 are test:deep's (false-alarms-deep.test.ts).
     for (const name of RESERVE_ON_WAKE_PROPERTIES) {
