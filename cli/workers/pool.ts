@@ -3,11 +3,11 @@ import { InternalError } from '../../properties/harness/failures';
 import { inputAt } from '../../properties/runner/input-at';
 import type { PlannedProperty } from '../../properties/runner/report-order';
 import { inReportOrder } from '../../properties/runner/report-order';
-import type { PropertyResult } from '../../properties/runner/result';
+import type { FailureReport, PropertyResult } from '../../properties/runner/result';
 import { planSuite, suiteReport, type SuiteOptions, type SuiteReport } from '../../properties/runner/run-suite';
 import { newCallSlot, readCallSlot, type CallState } from './call-slot';
 import type { StartCost } from '../exec';
-import type { FromWorker, Task, ThrownInWorker, WorkerSetup } from './messages';
+import type { FromWorker, Task, ThrownInWorker, ToWorker, WorkerSetup } from './messages';
 import { startWorker } from './start-worker';
 
 export interface PoolOptions extends SuiteOptions {
@@ -29,6 +29,8 @@ export interface PoolRun {
 
 /** How often the main thread looks at the calls under way: a hang is seen at most this late. */
 const WATCH_MS = 50;
+/** Once every property is checked: how long a worker may wait for the timers its implementation still has set (a crash they cause is the property's that set them). */
+const DRAIN_MS = 100;
 
 type Outcome = { readonly result: PropertyResult; readonly implementation?: string } | { readonly error: Error };
 
@@ -38,7 +40,7 @@ function rebuilt(property: string, e: ThrownInWorker): Error {
   return cause;
 }
 
-/** A property whose call never came back: TIMEOUT, with the call and the input it was running. */
+/** A property whose call never came back: TIMEOUT, with the call and the input it was running (at MUST: an allocator that stops answering is never a warning). */
 function stuckResult(planned: PlannedProperty, state: CallState, call: string, ms: number, startedAt: number, replayPath: string | undefined): PropertyResult {
   const p = planned.property;
   // Before any run failed, run n is path n-1; while shrinking, the first failing run is the one to replay.
@@ -47,7 +49,7 @@ function stuckResult(planned: PlannedProperty, state: CallState, call: string, m
   return {
     property: p.name,
     clauses: p.clauses,
-    strength: p.strength,
+    strength: 'MUST',
     seed: planned.seed,
     status: 'TIMEOUT',
     runs: state.runs,
@@ -63,12 +65,13 @@ function stuckResult(planned: PlannedProperty, state: CallState, call: string, m
   };
 }
 
+/** A property during which the thread running the allocator ended: BROKEN, at MUST whatever the property's own strength (a crash is never a warning). */
 function brokenResult(planned: PlannedProperty, why: string, startedAt: number): PropertyResult {
   const p = planned.property;
   return {
     property: p.name,
     clauses: p.clauses,
-    strength: p.strength,
+    strength: 'MUST',
     seed: planned.seed,
     status: 'BROKEN',
     runs: 0,
@@ -76,6 +79,23 @@ function brokenResult(planned: PlannedProperty, why: string, startedAt: number):
     failure: { message: why, trace: [], counterexample: '(none)', replay: `${planned.seed}:0`, runsToFailure: 0, shrinks: 0 },
   };
 }
+
+/** What is known of a crash that came after its property's result: the worker's full report of it, or only why the worker ended. */
+type LateCrash = FailureReport | string;
+
+/**
+ * A property already reported on whose allocator crashed afterwards, from
+ * something it scheduled during the property: BROKEN at MUST after all,
+ * whatever its runs found. One already BROKEN keeps its own crash.
+ */
+function brokenLater(r: PropertyResult, crash: LateCrash): PropertyResult {
+  if (r.status === 'BROKEN') return r;
+  const { reason: _reason, ...rest } = r;
+  const failure = typeof crash !== 'string' ? crash : { message: crash, trace: [], counterexample: '(none)', replay: `${r.seed}:0`, runsToFailure: r.runs, shrinks: 0 };
+  return { ...rest, strength: 'MUST', status: 'BROKEN', failure };
+}
+
+type Heard = FromWorker | { type: 'gone'; why: string };
 
 /** One worker thread and what the main thread knows of it; replaced when it has to be stopped. */
 class Lane {
@@ -85,33 +105,48 @@ class Lane {
   private names = new Map<number, string>();
   /** Process groups the current worker's cores run in (--core-exec). */
   private groups: ReadonlyArray<number> = [];
-  private waiting: ((m: FromWorker | { type: 'gone'; why: string }) => void) | null = null;
+  private waiting: ((m: Heard) => void) | null = null;
   private stopped = false;
+  /** The last property the current worker checked to the end: its implementation may still crash from what it scheduled. */
+  private lastK: number | null = null;
   /** Processes this lane's workers started, added up from their results. */
   starts: StartCost = { processes: 0, ms: 0 };
 
-  constructor(private readonly setup: Omit<WorkerSetup, 'slot'>) {}
+  constructor(
+    private readonly setup: Omit<WorkerSetup, 'slot'>,
+    /** Property k, already reported on, turns out BROKEN (its allocator crashed later, from what it scheduled). */
+    private readonly late: (k: number, crash: LateCrash) => void,
+  ) {}
+
+  /** The worker ended between properties: the crash is the last property's, never the next one's, and never lost. */
+  private endedAfter(why: string): void {
+    if (!this.stopped && this.lastK !== null) this.late(this.lastK, `${why}, after the property's last run`);
+    this.lastK = null;
+  }
 
   private ensure(): Worker {
     if (this.worker !== null) return this.worker;
     this.slot = newCallSlot();
     const w = startWorker({ ...this.setup, slot: this.slot });
     this.names = new Map();
+    this.lastK = null;
     // A worker already stopped may still speak or end later: only the current one is heard.
     w.on('message', (m: FromWorker) => {
       if (this.worker !== w) return;
       if (m.type === 'name') this.names.set(m.id, m.name);
       else if (m.type === 'groups') this.groups = m.pids;
+      else if (m.type === 'late') this.late(m.k, m.failure);
       else this.waiting?.(m);
     });
-    w.on('error', (e) => {
-      if (this.worker === w) this.waiting?.({ type: 'gone', why: `the worker running the implementation failed: ${e.message}` });
-    });
-    w.on('exit', (code) => {
+    // An 'error' comes before the 'exit': it says why, and the worker is done with from then on.
+    const end = (why: string) => {
       if (this.worker !== w) return;
       this.worker = null;
-      this.waiting?.({ type: 'gone', why: `the worker running the implementation ended (exit ${code})` });
-    });
+      if (this.waiting !== null) this.waiting({ type: 'gone', why });
+      else this.endedAfter(why);
+    };
+    w.on('error', (e) => end(`the worker running the implementation failed: ${e.message}`));
+    w.on('exit', (code) => end(`the worker running the implementation ended (exit ${code})`));
     this.worker = w;
     return w;
   }
@@ -123,6 +158,8 @@ class Lane {
     const timeoutMs = this.setup.timing.timeoutMs;
     return new Promise<Outcome>((resolve) => {
       let seen = { calls: -1, since: 0 };
+      // Whether the worker has taken the property up: a worker that ends before it has, ended for the last one.
+      let begun = false;
       const slot = this.slot;
       const watch = setInterval(() => {
         const state = readCallSlot(slot);
@@ -141,14 +178,51 @@ class Lane {
         resolve(o);
       };
       this.waiting = (m) => {
-        if (m.type === 'result') {
+        if (m.type === 'begun') begun = true;
+        else if (m.type === 'result') {
           if (m.starts !== undefined) this.starts = { processes: this.starts.processes + m.starts.processes, ms: this.starts.ms + m.starts.ms };
+          this.lastK = task.k;
           finish({ result: m.result, implementation: m.implementation });
+        } else if (m.type === 'error') finish({ error: rebuilt(planned.property.name, m.error) });
+        else if (m.type === 'gone') {
+          if (this.stopped) finish({ error: new Error('stopped') });
+          else if (!begun && this.lastK !== null) {
+            // It ended before taking this property up: the last property's crash; this one runs on a fresh worker.
+            this.endedAfter(m.why);
+            clearInterval(watch);
+            this.waiting = null;
+            resolve(this.run(planned, task));
+          } else finish({ result: brokenResult(planned, m.why, startedAt) });
         }
-        else if (m.type === 'error') finish({ error: rebuilt(planned.property.name, m.error) });
-        else if (m.type === 'gone') finish(this.stopped ? { error: new Error('stopped') } : { result: brokenResult(planned, m.why, startedAt) });
       };
-      worker.postMessage(task);
+      worker.postMessage(task satisfies ToWorker);
+    });
+  }
+
+  /**
+   * Once every property is checked: lets the worker run what its
+   * implementation still has scheduled (at most `ms`), so that a crash it
+   * causes reaches the property that scheduled it before the report is made.
+   */
+  async drain(ms: number): Promise<void> {
+    const w = this.worker;
+    if (w === null || this.stopped) return;
+    await new Promise<void>((resolve) => {
+      // A callback that never gives control back: the worker is stopped with the rest, and the report made without waiting for it.
+      const timer = setTimeout(() => done(), ms + 1_000);
+      const done = () => {
+        clearTimeout(timer);
+        this.waiting = null;
+        resolve();
+      };
+      this.waiting = (m) => {
+        if (m.type === 'drained') done();
+        else if (m.type === 'gone') {
+          this.endedAfter(m.why);
+          done();
+        }
+      };
+      w.postMessage({ type: 'drain', ms } satisfies ToWorker);
     });
   }
 
@@ -191,7 +265,18 @@ class Lane {
 export function runInWorkers(opts: PoolOptions): PoolRun {
   const { plan, total } = planSuite(opts.seed, opts);
   const order = inReportOrder(plan, total, opts.onStart, opts.onResult);
-  const lanes = Array.from({ length: Math.max(1, Math.min(opts.jobs, plan.length)) }, () => new Lane(opts.setup));
+  // Each result as reported, and what it became when its allocator crashed afterwards.
+  const results: PropertyResult[] = [];
+  const amended = new Map<PropertyResult, PropertyResult>();
+  /** Crashes that came in before their property's result was recorded. */
+  const early = new Map<number, LateCrash>();
+  const late = (k: number, crash: LateCrash) => {
+    const r = results[k];
+    if (r === undefined) {
+      if (!early.has(k)) early.set(k, crash);
+    } else if (!amended.has(r)) amended.set(r, brokenLater(r, crash));
+  };
+  const lanes = Array.from({ length: Math.max(1, Math.min(opts.jobs, plan.length)) }, () => new Lane(opts.setup, late));
   let name = opts.name;
   let next = 0;
   const drive = async (lane: Lane) => {
@@ -199,22 +284,26 @@ export function runInWorkers(opts: PoolOptions): PoolRun {
       const k = next++;
       const planned = plan[k]!;
       order.started(k);
-      const o = await lane.run(planned, { k, property: planned.property.name, seed: planned.seed, numRuns: planned.numRuns, path: opts.path });
+      const o = await lane.run(planned, { type: 'check', k, property: planned.property.name, seed: planned.seed, numRuns: planned.numRuns, path: opts.path });
       if ('error' in o) {
         next = plan.length;
         throw o.error;
       }
       if (o.implementation !== undefined) name = o.implementation;
+      results[k] = o.result;
+      const crash = early.get(k);
+      if (crash !== undefined) late(k, crash);
       order.finished(k, o.result);
     }
   };
   const report = (async () => {
     try {
       await Promise.all(lanes.map(drive));
+      await Promise.all(lanes.map((l) => l.drain(DRAIN_MS)));
     } finally {
       await Promise.all(lanes.map((l) => l.stop()));
     }
-    return suiteReport(name, opts.seed, order.results());
+    return suiteReport(name, opts.seed, order.results().map((r) => amended.get(r) ?? r));
   })();
   const startCost = () => lanes.reduce((sum, l) => ({ processes: sum.processes + l.starts.processes, ms: sum.ms + l.starts.ms }), { processes: 0, ms: 0 });
   return { report, stop: async () => void (await Promise.all(lanes.map((l) => l.stop()))), startCost };

@@ -1,7 +1,7 @@
 import type { Context } from '../../spec/constants/context';
 import { isContractViolation } from '../../spec/errors';
 import type { DmaImplementation, ServiceName } from '../../spec/interface/implementation';
-import { onBehalfOf, type ExitWatch } from './exit-guard';
+import { crashOf, onBehalfOf, type ExitWatch } from './exit-guard';
 import { ImplementationCrash, ImplementationHang, PropertyOverrun, isFatal, isTimeout } from './failures';
 import { garbageIn } from './garbage';
 import { formatArgs, formatValue } from './format';
@@ -37,7 +37,12 @@ const ISSUES_IDS: ReadonlySet<ServiceName> = new Set(['d_map_init', 'physreq_all
 
 export class Driver {
   private waits = 0;
-  /** Where an in-process implementation's request to exit the process is noted (runProperty intercepts it). */
+  /**
+   * Where an in-process implementation's request to exit the process, or an
+   * error it threw where no call could catch it, is noted (runProperty
+   * intercepts exits; the worker thread hears uncaught errors). runProperty
+   * gives each run its own, answering to the property's.
+   */
   exits: ExitWatch = {};
   /** When the property must stop (Date.now() milliseconds): a call or observation after it ends the run as TIMEOUT. */
   deadline = Infinity;
@@ -98,12 +103,14 @@ export class Driver {
       (value): Settled<T> => {
         this.trace.add(`  #${id} woke -> ${formatValue(value)}`);
         const garbage = garbageIn(service, value);
-        if (this.exits.exited !== undefined) return { kind: 'error', error: new ImplementationCrash(label, this.exits.exited) };
+        const crash = crashOf(this.exits);
+        if (crash !== undefined) return { kind: 'error', error: new ImplementationCrash(label, crash) };
         if (garbage !== null) return { kind: 'error', error: new ImplementationCrash(label, new Error(garbage)) };
         return { kind: 'value', value };
       },
       (e: unknown): Settled<T> => {
-        if (this.exits.exited !== undefined) return { kind: 'error', error: new ImplementationCrash(label, this.exits.exited) };
+        const crash = crashOf(this.exits);
+        if (crash !== undefined) return { kind: 'error', error: new ImplementationCrash(label, crash) };
         if (isContractViolation(e)) return { kind: 'violation', clause: e.clause, message: e.message };
         return { kind: 'error', error: new ImplementationCrash(label, e) };
       },
@@ -116,12 +123,14 @@ export class Driver {
   }
 
   /**
-   * An exit requested by the implementation is a crash wherever it happened
-   * (a timer it set, a waiter it woke), even when it caught the error that
-   * stopped it: the call that notices it is blamed.
+   * An exit requested by the implementation, or an error it threw where no
+   * call could catch it, is a crash wherever it happened (a timer it set, a
+   * waiter it woke), even when it caught the error that stopped it: the call
+   * that notices it is blamed.
    */
   checkExits(label: string): void {
-    if (this.exits.exited !== undefined) throw new ImplementationCrash(label, this.exits.exited);
+    const crash = crashOf(this.exits);
+    if (crash !== undefined) throw new ImplementationCrash(label, crash);
   }
 
   /** An observation (translate, read, write, heapOf): no context, must answer within the timeout. */
@@ -140,7 +149,8 @@ export class Driver {
       throw new ImplementationHang(name, this.options.timeoutMs);
     } catch (e) {
       if (e instanceof ImplementationHang || e instanceof ImplementationCrash || e instanceof PropertyOverrun) throw e;
-      if (this.exits.exited !== undefined) throw new ImplementationCrash(name, this.exits.exited);
+      const crash = crashOf(this.exits);
+      if (crash !== undefined) throw new ImplementationCrash(name, crash);
       if (isTimeout(e)) throw new ImplementationHang(name, this.options.timeoutMs);
       if (isFatal(e)) throw new ImplementationCrash(name, e);
       return { ok: false, error: e };
@@ -156,7 +166,7 @@ export class Driver {
   }
 
   private thrown<T>(label: string, e: unknown, place = -1): Outcome<T> {
-    if (isContractViolation(e) && this.exits.exited === undefined) {
+    if (isContractViolation(e) && crashOf(this.exits) === undefined) {
       this.trace.complete(place, `${label} -> violation ${e.clause}`);
       return { kind: 'violation', clause: e.clause, message: e.message };
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { DmaImplementation } from '../../spec/interface/implementation';
 import { Driver, IN_PROCESS_TIMING, type DriverOptions } from '../harness/driver';
-import { guardExits } from '../harness/exit-guard';
+import { ExitCalled, crashOf, describeCrash, guardExits, type ExitWatch } from '../harness/exit-guard';
 import { ClauseFailure, ImplementationCrash, ImplementationHang, InternalError, PropertyOverrun, describeThrown, isFatal } from '../harness/failures';
 import { Trace } from '../harness/trace';
 import { findClause } from '../../spec/clauses';
@@ -66,12 +66,53 @@ function strengthOf(prop: AnyProperty, e: unknown): PropertyStrength {
  */
 export const SETUP_SEED = fc.integer({ min: 0, max: 0x7fffffff });
 
+/** What a caller that runs properties in a thread of its own adds to a property's check (cli/workers/worker.ts). */
+export interface PropertyHooks {
+  /**
+   * The property's watch: every run's watch answers to it, so a crash noted
+   * once its run has ended (an exit or an uncaught error in a callback the
+   * implementation scheduled) is still this property's.
+   */
+  readonly watch?: ExitWatch;
+  /**
+   * After the last run: lets what the implementation scheduled during the
+   * property run while the property is still the one to blame. By default
+   * two turns of the event loop, which run every timer already due.
+   */
+  readonly settle?: () => Promise<void>;
+  /**
+   * Handed, once the property is judged, what its report of a crash noted
+   * on the watch from then on would be (a timer it set firing later still).
+   */
+  readonly later?: (report: () => FailureReport | undefined) => void;
+}
+
+/** Two turns of the event loop: the first may end before the timers' phase, the second starts with it. */
+export async function settleTurns(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise<void>((r) => setImmediate(r));
+}
+
+/** A run of the property as its watch remembers it, for the report of a crash noticed after the run had ended. */
+interface RunSeen {
+  /** Its place among the runs the property made (0-based), shrinking included. */
+  readonly index: number;
+  readonly trace: Trace;
+  readonly input: unknown;
+}
+
 /**
  * Checks one property against one implementation with fast-check, and
  * reports PASS, or the shrunk failure with its trace, clause and replay.
  * An implementation that hangs is not shrunk: every retry would hang too.
+ * One that crashed outside its calls (process.exit or an uncaught error in
+ * something it scheduled) is BROKEN, whatever its runs found.
  */
 export async function runProperty(prop: AnyProperty, impl: DmaImplementation, opts: RunOptions = {}): Promise<PropertyResult> {
+  return checkProperty(prop, impl, opts);
+}
+
+/** runProperty, with what a worker thread adds (see PropertyHooks). */
+export async function checkProperty(prop: AnyProperty, impl: DmaImplementation, opts: RunOptions = {}, hooks: PropertyHooks = {}): Promise<PropertyResult> {
   const seed = opts.seed ?? (Date.now() ^ (Math.random() * 0x100000000)) | 0;
   const timing = opts.timing ?? IN_PROCESS_TIMING;
   const numRuns = runsFor(prop, opts);
@@ -86,11 +127,19 @@ export async function runProperty(prop: AnyProperty, impl: DmaImplementation, op
   let last: { trace: string[]; error: unknown } | undefined;
   const started = Date.now();
   const deadline = started + (opts.propertyLimitMs ?? PROPERTY_LIMIT_MS);
+  // One watch for the whole property, above each run's own: a run's crash is also the property's.
+  const watch: ExitWatch = hooks.watch ?? {};
+  const seen = new WeakMap<ExitWatch, RunSeen>();
+  let made = 0;
+  let firstFailing = Infinity;
   const check = fc.asyncProperty(prop.arbitrary(), SETUP_SEED, async (input, setupSeed) => {
+    const index = made++;
     if (stopped) return;
     const trace = new Trace();
     const d = new Driver(impl, trace, timing, setupSeed);
     d.deadline = deadline;
+    d.exits = { parent: watch };
+    seen.set(d.exits, { index, trace, input });
     try {
       await prop.run(d, input);
       d.checkExits('the end of the run');
@@ -99,6 +148,7 @@ export async function runProperty(prop: AnyProperty, impl: DmaImplementation, op
       // whatever else a smaller input happens to trip, so the trace shown is an input that crashed.
       if (last !== undefined && statusOf(e) !== statusOf(last.error)) return;
       if (e instanceof ImplementationHang || e instanceof PropertyOverrun || (e instanceof ImplementationCrash && isFatal(e.cause))) stopped = true;
+      firstFailing = Math.min(firstFailing, index);
       last = { trace: trace.toLines(), error: e };
       throw e;
     }
@@ -113,14 +163,45 @@ export async function runProperty(prop: AnyProperty, impl: DmaImplementation, op
       interruptAfterTimeLimit: opts.timeLimitMs,
       markInterruptAsFailure: false,
     });
+    // Still guarded: an exit requested by what the runs scheduled is noted, not obeyed.
+    await (hooks.settle ?? settleTurns)();
   } finally {
     release();
   }
   const durationMs = Date.now() - started;
-  if (!details.failed) return { ...base, status: 'PASS', runs: details.numRuns, durationMs };
-
+  const crash = crashOf(watch);
   const input = details.counterexample?.[0];
   const error = last?.error ?? details.errorInstance;
+  /** The first crash the property's watch noted, outside any call: shown with the run whose call scheduled it, when the watch knows it. */
+  const crashedOutside = (after: boolean): FailureReport | undefined => {
+    const noted = crashOf(watch);
+    if (noted === undefined) return undefined;
+    const run = watch.origin === undefined ? undefined : seen.get(watch.origin);
+    const initial = run !== undefined && run.index < firstFailing;
+    // A run made before any failed is replayed by its index; one made while shrinking has no path of its own.
+    const path = opts.path ?? (initial ? String(run.index) : (details.counterexamplePath ?? '0'));
+    // An exit inside a call the run reported would have made the property BROKEN already: its run was set aside while shrinking.
+    const inCall = noted instanceof ExitCalled && noted.inCall;
+    const during = run === undefined ? '' : inCall ? ` in a call of run ${run.index + 1}` : `, in a callback it scheduled during run ${run.index + 1}`;
+    const where = `${inCall ? '' : ' outside its calls'}${during}${after ? ", after the property's last run" : ''}`;
+    const lines = run === undefined ? [] : run.trace.toLines();
+    return {
+      message: `the allocator crashed${where}: ${describeCrash(noted)}`,
+      trace: inCall || run === undefined ? lines : [...lines, `  then, outside any call: ${describeCrash(noted)}`],
+      counterexample: run === undefined ? '(none)' : stringifyCounterexample(run.input),
+      replay: `${seed}:${path}`,
+      runsToFailure: initial ? run.index + 1 : details.numRuns,
+      shrinks: 0,
+      picture: run === undefined ? undefined : failurePicture(run.input, noted),
+    };
+  };
+  hooks.later?.(() => crashedOutside(true));
+  // A run that crashed reports its own crash; a crash no run reported outweighs whatever the runs found (a suite fault it may have caused included).
+  if (crash !== undefined && !(details.failed && statusOf(error) === 'BROKEN' && blamesImplementation(error))) {
+    return { ...base, strength: 'MUST', status: 'BROKEN', runs: details.numRuns, durationMs, failure: crashedOutside(false) };
+  }
+  if (!details.failed) return { ...base, status: 'PASS', runs: details.numRuns, durationMs };
+
   if (!blamesImplementation(error)) throw new InternalError(prop.name, error);
   const failure: FailureReport = {
     clause: error instanceof ClauseFailure ? error.clause : undefined,

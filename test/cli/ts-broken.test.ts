@@ -69,3 +69,104 @@ describe('--impl: TypeScript allocators that crash or hang', () => {
     expect(r.stdout).toMatch(/NOT CONFORMING/);
   });
 });
+
+/** A SHOULD property that makes requests of more than three pages, a MUST one that does too, and one that makes none (it runs after them). */
+const CRASHING = ['aix.placement', 'aix.completeness'];
+const AFTER = 'aix.unknown-flags';
+const around = [...CRASHING, AFTER].flatMap((p) => ['--property', p]);
+
+function crashedAtMust(report: ReturnType<typeof parseReport>, message: RegExp): void {
+  for (const name of CRASHING) {
+    const r = report.results.find((x) => x.property === name)!;
+    expect(r.status, name).toBe('BROKEN');
+    expect(r.strength, name).toBe('MUST');
+    expect(r.failure!.message, name).toMatch(message);
+  }
+  // The property after them makes no such request: whatever is left over from them is theirs.
+  expect(report.results.find((x) => x.property === AFTER)!.status).toBe('PASS');
+  expect(report.summary.mustFailures).toBe(CRASHING.length);
+  expect(report.conforming).toBe(false);
+  expect(report.gate.passed).toBe(false);
+}
+
+describe('--impl: a crash outside the calls, or of the thread itself, is BROKEN at MUST and is the crashing property\'s', () => {
+  it('a SHOULD property whose worker thread dies is BROKEN at MUST in the table and in JUnit, and the run is not conforming', async () => {
+    const args = ['--impl', 'fixtures/external/ts-broken/dies.ts', '--property', 'aix.completeness', '--property', AFTER, '--seed', '1'];
+    const pretty = await cli(args);
+    expect(pretty.code).toBe(1);
+    expect(pretty.stdout).toMatch(/aix\.completeness\s+BROKEN\s+MUST\s.*the worker running the implementation ended \(exit 0\)/);
+    expect(pretty.stdout).not.toMatch(/warning/);
+    expect(pretty.stdout).toMatch(/\nNOT CONFORMING/);
+    const junit = await cli([...args, '--reporter', 'junit']);
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).not.toMatch(/SHOULD warning/);
+    expect(junit.stdout).toMatch(/<testcase name="aix\.completeness"[^>]*>\s*<error [^>]*type="BROKEN"/);
+    expect(junit.stdout).toMatch(/\[MUST\]/);
+  });
+
+  for (const jobs of ['1', '2']) {
+    it(`a SHOULD and a MUST property whose thread dies are BROKEN at MUST (--jobs ${jobs}); the next property is not blamed`, async () => {
+      const r = await cli(['--impl', 'fixtures/external/ts-broken/dies.ts', ...around, '--seed', '1', '--jobs', jobs, '--reporter', 'json']);
+      expect(r.code).toBe(1);
+      crashedAtMust(parseReport(r), /the worker running the implementation ended \(exit 0\)/);
+    });
+
+    it(`an error thrown later, from a callback the allocator scheduled (setImmediate), is BROKEN at MUST (--jobs ${jobs})`, async () => {
+      const r = await cli(['--impl', 'fixtures/external/ts-broken/throws-later.ts', ...around, '--seed', '1', '--jobs', jobs, '--reporter', 'json']);
+      expect(r.code).toBe(1);
+      crashedAtMust(parseReport(r), /in a callback it scheduled.*TypeError: completion path: request descriptor is undefined/);
+    });
+
+    it(`process.exit(0) from a timer the allocator set (5 ms) is BROKEN at MUST (--jobs ${jobs})`, async () => {
+      const r = await cli(['--impl', 'fixtures/external/ts-broken/exits-later.ts', ...around, '--seed', '1', '--jobs', jobs, '--reporter', 'json']);
+      expect(r.code).toBe(1);
+      crashedAtMust(parseReport(r), /in a callback it scheduled.*called process\.exit\(0\)/);
+    });
+  }
+
+  for (const jobs of ['1', '2']) {
+    it(`an exit that comes once the next property runs, or after the last, is blamed on the property that set it (--jobs ${jobs})`, async () => {
+      // Short properties (a SHOULD and a MUST) that set a 40 ms timer, each followed by one that never does.
+      const props = ['aix.clear-with-live-memory', 'aix.unknown-flags', 'aix.handle-after-clear', 'coherent.placement'];
+      const r = await cli(['--impl', 'fixtures/external/ts-broken/exits-much-later.ts', ...props.flatMap((p) => ['--property', p]), '--seed', '1', '--jobs', jobs, '--reporter', 'json']);
+      expect(r.code).toBe(1);
+      const report = parseReport(r);
+      expect(report.results.map((x) => [x.property, x.status, x.strength])).toEqual([
+        ['aix.clear-with-live-memory', 'BROKEN', 'MUST'],
+        ['aix.unknown-flags', 'PASS', 'SHOULD'],
+        ['aix.handle-after-clear', 'BROKEN', 'MUST'],
+        ['coherent.placement', 'PASS', 'MUST'],
+      ]);
+      for (const x of report.results.filter((y) => y.status === 'BROKEN')) {
+        expect(x.failure!.message).toMatch(/in a callback it scheduled during run \d+.*: called process\.exit\(0\)/);
+        // The run that set the timer, and how to replay it.
+        expect(x.failure!.trace.at(-1)).toBe('  then, outside any call: called process.exit(0)');
+        expect(x.failure!.replay).toMatch(/^-?\d+:\d+$/);
+      }
+      expect(report.gate.passed).toBe(false);
+    });
+  }
+
+  it('every AIX property: those that ask for more than three pages are BROKEN, the others pass, whatever runs when the timers fire', async () => {
+    const r = await cli(['--impl', 'fixtures/external/ts-broken/exits-later.ts', '--property', 'aix.*', '--seed', '1', '--reporter', 'json']);
+    expect(r.code).toBe(1);
+    const report = parseReport(r);
+    // These make no request of more than three pages (fixtures/external/ts-broken/throws.ts shows which do).
+    const quiet = ['aix.contexts-each', 'aix.wide-each', 'aix.unknown-flags'];
+    for (const x of report.results) {
+      if (quiet.includes(x.property)) expect(x.status, x.property).toBe('PASS');
+      else {
+        expect(x.status, x.property).toBe('BROKEN');
+        expect(x.strength, x.property).toBe('MUST');
+      }
+    }
+  });
+
+  it('a call that never returns in a SHOULD property is a TIMEOUT at MUST', async () => {
+    const r = await cli(['--impl', 'fixtures/external/ts-broken/loops.ts', '--property', 'aix.completeness', '--timeout', '100', '--seed', '1', '--reporter', 'json']);
+    expect(r.code).toBe(1);
+    const x = parseReport(r).results[0]!;
+    expect(x.status).toBe('TIMEOUT');
+    expect(x.strength).toBe('MUST');
+  });
+});
