@@ -10,6 +10,8 @@ const LINUX = allProperties()
   .map((p) => p.name)
   .sort();
 const SELECT = LINUX.flatMap((p) => ['--property', p]);
+/** The properties that reach dma_pool_*: the engine lays their blocks; the coherent ones never call it. */
+const POOLS = LINUX.filter((p) => /^(pool|dma-api)/.test(p));
 
 const describeResult = (r: JsonResult) => `${r.property}: ${r.status} ${r.failure?.clause ?? ''} ${r.failure?.message ?? ''}`;
 
@@ -18,13 +20,13 @@ const runs = linuxTestsRun('the real mm/dmapool.c as a pool engine');
 describe.runIf(runs)('real mm/dmapool.c as a pool engine over the suite\'s own coherent memory (--pools-exec)', () => {
   // npm test runs seed 1, test:deep seeds 2 and 3.
   for (const seed of sweep([1, 2, 3], 1)) {
-    it(`passes every Linux property, its coherent memory placed by the reference, on seed ${seed}`, async () => {
+    it(`passes every property that reaches the pools, its coherent memory placed by the reference, on seed ${seed}`, async () => {
       const engine = built(buildDmapoolEngine()).path;
-      const r = await cli(['--pools-exec', JSON.stringify(engine), ...SELECT, '--seed', String(seed), '--strict', '--reporter', 'json']);
+      const r = await cli(['--pools-exec', JSON.stringify(engine), ...POOLS.flatMap((p) => ['--property', p]), '--seed', String(seed), '--strict', '--reporter', 'json']);
       const report = parseReport(r);
       expect(report.implementation).toBe('reference + pools linux-dmapool-engine');
       expect(report.results.filter((x) => x.status !== 'PASS').map(describeResult)).toEqual([]);
-      expect(report.results.map((x) => x.property).sort()).toEqual(LINUX);
+      expect(report.results.map((x) => x.property).sort()).toEqual(POOLS);
       expect(r.code).toBe(0);
     }, 300_000);
   }
