@@ -38,7 +38,7 @@ export interface PoolHost {
  */
 export interface PoolEngine {
   readonly name: string;
-  /** Starts afresh: every pool and chunk of an earlier setup is forgotten (the layer took their memory back). */
+  /** Starts afresh, before the first create of a setup: every pool and chunk of an earlier setup is forgotten (the layer took their memory back). */
   reset(host: PoolHost): void;
   /** Makes pool number `pool`; false refuses it (dma_pool_create returns NULL). */
   create(pool: number, params: PoolParams): boolean;

@@ -2,64 +2,19 @@ import type { PlacementCore } from '../../core/contract';
 import { coreShapeProblem } from '../../core/shape';
 import { shellNote } from '../../core/attribution';
 import { ExecCore } from '../../core/exec/exec-core';
-import { leaseCore } from '../../core/exec/core-lease';
+import { leaseCore } from '../../core/exec/lease';
 import type { StartCost } from '../exec';
 import { CoreShell } from '../../core/shell/core-shell';
 import type { DmaImplementation } from '../../spec/interface/implementation';
 import { UsageError, oneLine } from '../errors';
 import type { Io } from '../io';
-import { loadUserModule } from './load-module';
+import { openMade } from './made-module';
 import { restingProcesses } from './resting';
 
-type CoreMaker = () => unknown;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isFunction = (v: unknown): v is CoreMaker => typeof v === 'function';
-const looksLikeCore = (v: unknown) => isObject(v) && 'alloc' in v;
-
-/**
- * The core among a module's exports: createCore() (named or default), or a
- * default core object (then one object serves every property; init starts
- * it afresh). CommonJS nests the default export one level deeper.
- */
-function exportedCore(ns: unknown): CoreMaker | null {
-  if (isFunction(ns)) return ns;
-  if (!isObject(ns)) return null;
-  if (isFunction(ns.createCore)) return ns.createCore;
-  const dflt = ns.default;
-  if (isFunction(dflt)) return dflt;
-  if (isObject(dflt) && isFunction(dflt.createCore)) return dflt.createCore;
-  if (looksLikeCore(dflt)) return () => dflt;
-  return null;
-}
-
-function make(path: string, create: CoreMaker): PlacementCore {
-  let core: unknown;
-  try {
-    core = create();
-  } catch (e) {
-    throw new UsageError(`--core ${path}: createCore() threw: ${oneLine(e instanceof Error ? e.message : String(e))}`);
-  }
-  const problem = coreShapeProblem(core);
-  if (problem !== null) throw new UsageError(`--core ${path}: not a placement core: ${problem}`);
-  return core as PlacementCore;
-}
-
-/**
- * --core PATH: a placement core inside the suite's shell, a fresh core per
- * property. The first is made and checked now, so a module that cannot give
- * a core is a setup error (exit 2) rather than a suite of BROKEN results.
- */
+/** --core PATH: a placement core inside the suite's shell, a fresh core per property (see openMade). */
 export async function openCore(io: Io, path: string): Promise<() => DmaImplementation> {
-  const ns = await loadUserModule(io, '--core', path);
-  const create = exportedCore(ns);
-  if (create === null) throw new UsageError(`--core ${path}: the module exports neither createCore() (named or default) nor a default placement core object`);
-  let first: PlacementCore | null = make(path, create);
-  return () => {
-    const core = first ?? (create() as PlacementCore);
-    first = null;
-    return new CoreShell(core);
-  };
+  const next = await openMade<PlacementCore>(io, '--core', path, { factory: 'createCore', what: 'placement core', problem: coreShapeProblem });
+  return () => new CoreShell(next());
 }
 
 /**

@@ -1,5 +1,6 @@
 import { hex, parseU64 } from '../../spec/address/u64';
 import type { CoreLimits, CoreRange, PlacementCore, PlacementRequest } from '../contract';
+import { replyObject } from './reply-line';
 import { SyncChannel } from './sync-channel';
 
 /**
@@ -62,15 +63,7 @@ export class ExecCore implements PlacementCore {
   }
 
   private exchange(request: Record<string, unknown>): Record<string, unknown> {
-    const line = this.channel.request(JSON.stringify(request));
-    let reply: unknown;
-    try {
-      reply = JSON.parse(line);
-    } catch {
-      throw new TypeError(`${String(request.op)}: the reply ${JSON.stringify(line.slice(0, 200))} is not JSON`);
-    }
-    if (typeof reply !== 'object' || reply === null) throw new TypeError(`${String(request.op)}: the reply is not an object`);
-    const r = reply as Record<string, unknown>;
+    const r = replyObject(this.channel.request(JSON.stringify(request)), String(request.op));
     if (r.ok !== true) throw new Error(`${String(request.op)}: ${typeof r.error === 'string' ? r.error : 'the core reported an error'}`);
     return r;
   }

@@ -1,6 +1,7 @@
 import { hex, parseU64 } from '../../spec/address/u64';
 import type { PoolParams } from '../../spec/constraints/from-linux';
 import type { PoolEngine, PoolHost, PoolPair } from '../pool-contract';
+import { replyObject } from './reply-line';
 import { SyncChannel } from './sync-channel';
 
 type Message = Record<string, unknown>;
@@ -98,14 +99,6 @@ export class ExecPools implements PoolEngine {
   }
 
   private exchange(line: string, what: string): Message {
-    const text = this.channel.request(line);
-    let reply: unknown;
-    try {
-      reply = JSON.parse(text);
-    } catch {
-      throw new TypeError(`${what}: the reply ${JSON.stringify(text.slice(0, 200))} is not JSON`);
-    }
-    if (typeof reply !== 'object' || reply === null) throw new TypeError(`${what}: the reply is not an object`);
-    return reply as Message;
+    return replyObject(this.channel.request(line), what);
   }
 }

@@ -91,23 +91,38 @@ export class SparseContents implements PhysicalBytes {
   }
 }
 
-/** A core that keeps its own memory (in-band headers) is read and written there; zeroing is a write the core sees. */
-class CoreMemory implements PhysicalBytes {
+/** Whoever keeps bytes of its own, and how its addresses follow from physical ones. */
+export interface ByteKeeper {
+  /** As reports name it: `core first-fit`, `pool engine linux-dmapool-engine`. */
+  readonly who: string;
+  read(address: bigint, length: number): unknown;
+  write(address: bigint, data: Uint8Array): void;
+}
+
+/**
+ * Memory kept by a core (in-band headers) or a pool engine (free-list
+ * links): read and written there; zeroing is a write the keeper sees.
+ * `address` turns a physical address into the keeper's own.
+ */
+export class KeptBytes implements PhysicalBytes {
   readonly storedPages = 0;
 
-  constructor(private readonly core: PlacementCore) {}
+  constructor(
+    private readonly keeper: ByteKeeper,
+    private readonly address: (phys: bigint) => bigint = (phys) => phys,
+  ) {}
 
   read(phys: bigint, into: Uint8Array, at: number, length: number): void {
-    const got: unknown = this.core.read!(phys, length);
-    // A short or long answer is the core's fault, reported as it is rather than padded or cut.
+    const got: unknown = this.keeper.read(this.address(phys), length);
+    // A short or long answer is the keeper's fault, reported as it is rather than padded or cut.
     if (!(got instanceof Uint8Array) || got.length !== length) {
-      throw new TypeError(`core ${this.core.name}: read(${length} bytes) answered ${got instanceof Uint8Array ? `${got.length} bytes` : String(got)}`);
+      throw new TypeError(`${this.keeper.who}: read(${length} bytes) answered ${got instanceof Uint8Array ? `${got.length} bytes` : String(got)}`);
     }
     into.set(got, at);
   }
 
   write(phys: bigint, from: Uint8Array, at: number, length: number): void {
-    this.core.write!(phys, from.subarray(at, at + length));
+    this.keeper.write(this.address(phys), from.subarray(at, at + length));
   }
 
   zero(phys: bigint, length: bigint): void {
@@ -115,12 +130,14 @@ class CoreMemory implements PhysicalBytes {
     const zeros = new Uint8Array(Number(chunk));
     for (let at = 0n; at < length; at += chunk) {
       const n = length - at < chunk ? Number(length - at) : Number(chunk);
-      this.core.write!(phys + at, zeros.subarray(0, n));
+      this.keeper.write(this.address(phys + at), zeros.subarray(0, n));
     }
   }
 }
 
 export function contentsFor(core: PlacementCore, pageSize: number): PhysicalBytes {
-  if (typeof core.read === 'function' && typeof core.write === 'function') return new CoreMemory(core);
+  if (typeof core.read === 'function' && typeof core.write === 'function') {
+    return new KeptBytes({ who: `core ${core.name}`, read: (a, n) => core.read!(a, n), write: (a, d) => core.write!(a, d) });
+  }
   return new SparseContents(pageSize);
 }

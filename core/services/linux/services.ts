@@ -6,7 +6,7 @@ import type { DmaConstraints } from '../../../spec/constraints/types';
 import type { DmaPair, ServiceName } from '../../../spec/interface/implementation';
 import { checkContext, violation } from '../../../spec/rules/guards';
 import type { PoolEngine } from '../../pool-contract';
-import type { PhysicalBytes } from '../kernel/contents';
+import { KeptBytes, type PhysicalBytes } from '../kernel/contents';
 import type { DmaKernel } from '../kernel/kernel';
 import { DeviceTable } from './devices';
 import { LayoutPools } from './layout-pools';
@@ -24,17 +24,14 @@ export class LinuxServices {
   readonly devices = new DeviceTable();
   readonly pools = new PoolTable();
 
+  /** The engine was started afresh for this setup: done at the first dma_pool_create, so a setup that makes no pool costs an engine process no round trip. */
+  private engineReset = false;
+
   constructor(
     protected readonly kernel: DmaKernel,
     /** Lays pools' blocks into the coherent memory it obtains here: the layer's own, unless a user brings one. */
     protected readonly engine: PoolEngine = new LayoutPools(),
-  ) {
-    engine.reset({
-      pageSize: Number(kernel.pageBytes),
-      obtain: (pool, size) => this.obtain(pool, size),
-      giveBack: (pool, size, chunk) => this.giveBack(pool, size, chunk),
-    });
-  }
+  ) {}
 
   dma_set_mask(ctx: Context, dev: number, mask: bigint): number {
     return this.setMask('dma_set_mask', ctx, dev, mask, true, false);
@@ -96,6 +93,14 @@ export class LinuxServices {
     this.checkDevice('dma_pool_create', dev);
     const params = { size, align, boundary };
     if (poolParamsProblem(params) !== null) return null;
+    if (!this.engineReset) {
+      this.engineReset = true;
+      this.engine.reset({
+        pageSize: Number(this.kernel.pageBytes),
+        obtain: (pool, bytes) => this.obtain(pool, bytes),
+        giveBack: (pool, bytes, chunk) => this.giveBack(pool, bytes, chunk),
+      });
+    }
     const p = this.pools.create(dev, params, this.devices.get(dev).coherent);
     const made: unknown = this.engine.create(p.id, params);
     if (typeof made !== 'boolean') throw new TypeError(`pool engine ${this.engine.name}: create answered ${String(made)}, not true or false`);
@@ -163,7 +168,7 @@ export class LinuxServices {
     if (a === null) return null;
     p.chunks.set(a.vaddr, a);
     const phys = a.segments[0]!.phys;
-    if (this.engineKeepsBytes) this.kernel.lend(phys, size, this.engineBytes(phys, a.vaddr));
+    if (this.engineKeepsBytes) this.kernel.lend(phys, size, this.engineBytes(phys));
     return { cpu: a.vaddr, dma: this.dmaAddress(phys) };
   }
 
@@ -182,21 +187,11 @@ export class LinuxServices {
   }
 
   /** The engine's bytes of one chunk, addressed by the DMA address it was given. */
-  private engineBytes(phys: bigint, _cpu: bigint): PhysicalBytes {
+  private engineBytes(phys: bigint): PhysicalBytes {
     const engine = this.engine;
-    const dmaOf = (p: bigint) => this.dmaAddress(phys) + (p - phys);
-    return {
-      storedPages: 0,
-      read: (p, into, at, length) => {
-        const got: unknown = engine.read!(dmaOf(p), length);
-        if (!(got instanceof Uint8Array) || got.length !== length) {
-          throw new TypeError(`pool engine ${engine.name}: read(${length} bytes) answered ${got instanceof Uint8Array ? `${got.length} bytes` : String(got)}`);
-        }
-        into.set(got, at);
-      },
-      write: (p, from, at, length) => engine.write!(dmaOf(p), from.subarray(at, at + length)),
-      zero: (p, length) => engine.write!(dmaOf(p), new Uint8Array(Number(length))),
-    };
+    const dma = this.dmaAddress(phys);
+    const keeper = { who: `pool engine ${engine.name}`, read: (a: bigint, n: number) => engine.read!(a, n), write: (a: bigint, d: Uint8Array) => engine.write!(a, d) };
+    return new KeptBytes(keeper, (p) => dma + (p - phys));
   }
 
   private pool(service: ServiceName, id: number): PoolRecord {
