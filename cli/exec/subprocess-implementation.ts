@@ -1,5 +1,5 @@
 import type { PhysSegment } from '../../spec/constraints/types';
-import type { DmaImplementation, Family, SetupConfig } from '../../spec/interface/implementation';
+import type { DmaImplementation, Family, Parked, SetupConfig } from '../../spec/interface/implementation';
 import { decodeBytes, decodeHeap, decodeNull, decodeSegments, encodeBytes, encodeSetup, encodeU64 } from './codec';
 import { Connection } from './connection';
 import type { ConnectionOptions } from './options';
@@ -140,7 +140,7 @@ export class SubprocessImplementation implements DmaImplementation {
  * is not means the call is parked. `parked` says so at once, where the
  * harness would otherwise wait out a grace period (settleWithin).
  */
-function withParked<T>(answer: Promise<T>, connection: Connection): Promise<T> & { parked: Promise<boolean> } {
+function withParked<T>(answer: Promise<T>, connection: Connection): Promise<T> & Parked {
   let answered = false;
   answer.then(
     () => (answered = true),

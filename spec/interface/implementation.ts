@@ -17,6 +17,19 @@ import type { MemoryMap } from './memory-map';
  */
 export type MaybePromise<T> = T | Promise<T>;
 
+/**
+ * A call that may wait (KM_SLEEP, kmem_alloc_phys with flags 0) answers
+ * with a promise. The suite takes it to be waiting once it is still
+ * unsettled after a grace period (40 ms in-process). A promise that also
+ * carries `parked`, resolving true once the caller is queued, says so at
+ * once and saves that wait; false, or no `parked`, leaves the grace period
+ * as it is. Claiming parked for a call that then answers on its own is the
+ * implementation's doing, judged like any answer that comes late.
+ */
+export interface Parked {
+  readonly parked: Promise<boolean>;
+}
+
 /** A family of services; one an implementation lacks is reported UNSUPPORTED. */
 export type Family =
   | 'aix' // d_map_init, d_map_clear, d_alloc_dmamem, d_free_dmamem

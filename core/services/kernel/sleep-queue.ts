@@ -1,9 +1,18 @@
+import type { Parked } from '../../../spec/interface/implementation';
+
 /**
  * Callers waiting under KM_SLEEP. After every release the queue is walked in
  * arrival order and each waiter whose request can now be met is served; a
  * waiter that still cannot be met does not hold back those behind it (no
  * head-of-line blocking), so the oldest satisfiable request always wins.
  */
+const PARKED: Promise<boolean> = Promise.resolve(true);
+
+/** Marks the promise of a call that waits in a queue now. */
+export function parkedAs<T>(p: Promise<T>): Promise<T> & Parked {
+  return Object.assign(p, { parked: PARKED });
+}
+
 interface Waiter<T> {
   readonly attempt: () => T | null;
   readonly resolve: (value: T) => void;
@@ -17,10 +26,17 @@ export class SleepQueue<T> {
     return this.waiters.length;
   }
 
-  wait(attempt: () => T | null): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.waiters.push({ attempt, resolve, reject });
-    });
+  /**
+   * Queues a caller. What it returns, and any promise made from it with
+   * `parkedAs`, carries `parked` (settled true): the caller is known to wait,
+   * so the suite need not wait out a grace period to learn it.
+   */
+  wait(attempt: () => T | null): Promise<T> & Parked {
+    return parkedAs(
+      new Promise<T>((resolve, reject) => {
+        this.waiters.push({ attempt, resolve, reject });
+      }),
+    );
   }
 
   /** Serves every waiter that can be served now (at most `most` of them); returns how many were woken. */

@@ -9,6 +9,7 @@ import { mayBlock } from '../../../spec/rules/context-rules';
 import { checkContext, checkVersion, violation } from '../../../spec/rules/guards';
 import type { Allocation } from '../kernel/allocation';
 import type { DmaKernel } from '../kernel/kernel';
+import { parkedAs } from '../kernel/sleep-queue';
 import { checkFieldTypes } from './fields';
 import { PhysreqTable, sameFields, type PhysreqRecord } from './physreq-table';
 
@@ -114,7 +115,7 @@ export class Svr5Services {
     const a = attempt();
     if (a !== null) return result(a);
     if (!mayBlock(service, flag)) return null;
-    return this.kernel.sleepers.wait(attempt).then(result);
+    return parkedAs(this.kernel.sleepers.wait(attempt).then(result));
   }
 
   /** The prepped fields of a physreq an allocation may use; reports every way it may not. */
