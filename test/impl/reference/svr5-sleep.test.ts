@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { settleWithin } from '../../../properties/harness/settle';
 import { KM_NOSLEEP, KM_SLEEP } from '../../../spec/constants/svr5';
+import type { Parked } from '../../../spec/interface/implementation';
 import { boot, expectViolation, flush, PAGE, prepped, ramMap, snapshot, track, type ProbeKernel } from './harness';
 
 /** A 16-page kernel with every page held by four 4-page allocations (frames 0-3, 4-7, 8-11, 12-15). */
@@ -36,6 +38,17 @@ describe('reference kmem_alloc_physcontig KM_SLEEP', () => {
     expect(w.settled).toBe(true);
     expect(firstFrame(ref, w.value!)).toBe(4n);
     ref.kmem_free_physcontig('user', w.value!, 4n * PAGE);
+  });
+
+  it('says the caller is parked, so the suite need not wait out a grace period to learn it', async () => {
+    const { ref, preq, held } = full();
+    const p = ref.kmem_alloc_physcontig('user', 4n * PAGE, preq, KM_SLEEP) as Promise<bigint | null> & Partial<Parked>;
+    expect(await p.parked).toBe(true);
+    const t0 = Date.now();
+    expect(await settleWithin(p, 60_000)).toEqual({ state: 'pending' });
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    ref.kmem_free_physcontig('user', held[0]!, 4n * PAGE);
+    expect(await settleWithin(p, 0)).toMatchObject({ state: 'fulfilled' });
   });
 
   it('serves waiters in arrival order', async () => {
