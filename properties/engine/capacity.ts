@@ -40,7 +40,13 @@ async function largest<S>(s: Session<S>, below: number): Promise<number> {
   return lo;
 }
 
+/** Taken only with nothing live (at boot, or once everything is released): see Session.unfilled. */
 async function carve<S>(s: Session<S>): Promise<Capacity> {
+  if (s.live.size > 0) throw new Error('carve: capacity is measured with nothing live');
+  return s.unfilled(() => carveUnfilled(s));
+}
+
+async function carveUnfilled<S>(s: Session<S>): Promise<Capacity> {
   const held: Live[] = [];
   const carves: bigint[] = [];
   let below = ramPages(s);

@@ -10,7 +10,7 @@ import { ClauseFailure, ImplementationCrash, describeThrown, fail } from '../har
 import { formatValue } from '../harness/format';
 import type { Outcome } from '../harness/outcome';
 import { patternProbes, sameBytes } from '../oracle/pattern';
-import { readBytes, segmentsOf, writeBytes } from '../families/observe';
+import { readSeveral, segmentsOf, writeDisjoint } from '../families/observe';
 import type { FamilyAdapter } from '../families/types';
 import { LiveSet, type Live } from './live-set';
 import { regionOf } from './region-of';
@@ -33,6 +33,8 @@ export class Session<S> {
   readonly ram: RamRanges;
   private readonly tokens = new Map<number, number | null>();
   private nextId = 1;
+  /** Whether a fresh allocation gets its pattern written (see unfilled). */
+  private filling = true;
 
   constructor(
     readonly d: Driver,
@@ -58,6 +60,23 @@ export class Session<S> {
   async token(i: number): Promise<number | null> {
     if (!this.tokens.has(i)) this.tokens.set(i, await this.fam.prepare(this.d, this.shapes[i]!));
     return this.tokens.get(i)!;
+  }
+
+  /**
+   * Runs `measure` with fresh allocations judged as ever (placement, RAM,
+   * virtual and physical overlap, the family's checks) but not filled with
+   * their pattern: for a sweep (capacity, taking every free page) whose
+   * allocations are all released before anything reads them back. Writing
+   * them would check nothing and cost a round trip each through --exec.
+   */
+  async unfilled<T>(measure: () => Promise<T>): Promise<T> {
+    const was = this.filling;
+    this.filling = false;
+    try {
+      return await measure();
+    } finally {
+      this.filling = was;
+    }
   }
 
   /** Makes a request and judges the answer; memory is checked, recorded and filled with a pattern. */
@@ -116,7 +135,9 @@ export class Session<S> {
     const l: Live = { id, token, shapeIndex, vaddr, size, segments, probes: patternProbes(id, size, this.pageBytes), written: false };
     this.live.add(l);
     if (this.fam.inspect) await this.fam.inspect(this.d, token, vaddr, size, shape);
-    for (const p of l.probes) await writeBytes(this.d, vaddr + p.offset, p.bytes, 'dma.data-integrity');
+    if (!this.filling) return l;
+    // Probes never overlap (patternProbes), and there are at most four.
+    await writeDisjoint(this.d, l.probes.map((p) => ({ vaddr: vaddr + p.offset, bytes: p.bytes })), 'dma.data-integrity');
     l.written = true;
     return l;
   }
@@ -147,10 +168,10 @@ export class Session<S> {
   async verifyContents(clause = 'dma.data-integrity'): Promise<void> {
     for (const l of this.live.items.slice()) {
       if (!l.written || !this.live.items.includes(l)) continue;
-      for (const p of l.probes) {
-        const got = await readBytes(this.d, l.vaddr + p.offset, p.bytes.length, clause);
-        if (!sameBytes(got, p.bytes)) fail(clause, `bytes at ${hex(l.vaddr + p.offset)} of allocation #${l.id} changed`);
-      }
+      const got = await readSeveral(this.d, l.probes.map((p) => ({ vaddr: l.vaddr + p.offset, length: p.bytes.length })), clause);
+      l.probes.forEach((p, i) => {
+        if (!sameBytes(got[i]!, p.bytes)) fail(clause, `bytes at ${hex(l.vaddr + p.offset)} of allocation #${l.id} changed`);
+      });
     }
   }
 
