@@ -42,6 +42,7 @@ async function largest<S>(s: Session<S>, below: number): Promise<number> {
 
 /** Taken only with nothing live (at boot, or once everything is released): see Session.unfilled. */
 async function carve<S>(s: Session<S>): Promise<Capacity> {
+  // A slip of the suite's, never a verdict: run-property reports any plain Error as an internal error (exit 3).
   if (s.live.size > 0) throw new Error('carve: capacity is measured with nothing live');
   return s.unfilled(() => carveUnfilled(s));
 }

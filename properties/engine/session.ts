@@ -65,7 +65,7 @@ export class Session<S> {
   /**
    * Runs `measure` with fresh allocations judged as ever (placement, RAM,
    * virtual and physical overlap, the family's checks) but not filled with
-   * their pattern: for a sweep (capacity, taking every free page) whose
+   * their pattern: for a sweep (capacity, taking all free memory) whose
    * allocations are all released before anything reads them back. Writing
    * them would check nothing and cost a round trip each through --exec.
    */
