@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { buildCFixture } from '../fixtures/external/c/build';
+import { measureChild } from './child-usage';
 import { buildDist } from './startup';
 
 const ROOT = join(__dirname, '..');
@@ -11,14 +11,15 @@ export interface GateFigure {
   readonly jobs: number;
   /** Wall time of the whole command, start-up included. */
   readonly seconds: number;
+  /** CPU time of the harness process, every thread of it (not the processes it starts). */
+  readonly cpuSeconds: number;
   readonly exitCode: number | null;
 }
 
 /** One default gate (every property, budget 1, a fixed seed) as a user runs it. */
 function gate(label: string, source: ReadonlyArray<string>, jobs: number): GateFigure {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'dmaconform.js'), ...source, '--seed', '1', '--jobs', String(jobs), '--reporter', 'json', '--out', '/dev/null'], { cwd: ROOT, stdio: 'ignore' });
-  return { label, jobs, seconds: Number(process.hrtime.bigint() - t0) / 1e9, exitCode: r.status };
+  const u = measureChild([join(ROOT, 'bin', 'dmaconform.js'), ...source, '--seed', '1', '--jobs', String(jobs), '--reporter', 'json', '--out', '/dev/null'], ROOT);
+  return { label, jobs, seconds: u.wallSeconds, cpuSeconds: u.cpuSeconds, exitCode: u.exitCode };
 }
 
 export const DEFAULT_JOBS = availableParallelism();

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,8 +199,17 @@ function installedProject(files: Record<string, string>): string {
 
 const QUICK = ['--property', 'aix.placement', '--property', 'physcontig.placement', '--runs', '10', '--seed', '6', '--reporter', 'json'];
 
+/** The installed command run from `cwd`, found as npx finds it (the nearest node_modules holding it), without npx's own second. */
+function installedCommand(cwd: string, ...args: string[]): Ran {
+  for (let at = cwd; ; at = dirname(at)) {
+    const bin = join(at, 'node_modules', 'dmaconform', 'bin', 'dmaconform.js');
+    if (existsSync(bin)) return run(process.execPath, [bin, ...args], cwd);
+    if (dirname(at) === at) throw new Error(`no dmaconform installed above ${cwd}`);
+  }
+}
+
 function conforms(root: string, ...args: string[]): void {
-  const r = mustSucceed(run('npx', ['dmaconform', ...args, ...QUICK], root), `dmaconform ${args.join(' ')} in ${root}`);
+  const r = mustSucceed(installedCommand(root, ...args, ...QUICK), `dmaconform ${args.join(' ')} in ${root}`);
   expect(json(r).summary.PASS).toBe(2);
 }
 
@@ -253,7 +262,7 @@ describe('the packed tarball in the layouts projects have: a core and an impleme
 
   it('a module that does not load says why: file, line, column and the diagnostic, exit 2', () => {
     const root = installedProject({ 'package.json': JSON.stringify({ name: 'broken', version: '1.0.0', private: true }), 'src/core.ts': 'export const size: number = ;\n' });
-    const r = run('npx', ['dmaconform', '--core', 'src/core.ts'], root);
+    const r = installedCommand(root, '--core', 'src/core.ts');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('dmaconform: --core src/core.ts: cannot load the module:\n  src/core.ts:1:29 - error TS1109: Expression expected.\n');
   });

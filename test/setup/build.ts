@@ -1,23 +1,36 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** Runs tsc with these arguments; a failure carries what tsc said. */
+function tsc(what: string, args: ReadonlyArray<string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [TSC, ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error === null) resolve();
+      else reject(new Error(`${what} (tsc ${args.join(' ')}) failed:\n${stdout}${stderr}`));
+    });
+  });
+}
 
 /**
  * vitest globalSetup: compiles dist/ once before any test file runs, since
  * tests that start bin/dmaconform.js as a real process run the build, and a
- * build older than the sources must never be what they judge. tsc's
- * incremental build makes this a few seconds when nothing changed; the
- * build info is dropped if the output it describes has gone.
+ * build older than the sources must never be what they judge. Beside it, on
+ * the other core, the whole tree (tests included) is type-checked: a type
+ * error stops the run before any test, as `npm run typecheck` would. Both
+ * are incremental, so an unchanged tree costs a few seconds; the build info
+ * is dropped if the output it describes has gone.
  */
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) rmSync(join(ROOT, 'dist', '.tsbuildinfo'), { force: true });
-  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  try {
-    execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    const out = e as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${out.stdout?.toString() ?? ''}${out.stderr?.toString() ?? ''}`);
-  }
+  const typecheckInfo = join(ROOT, 'node_modules', '.cache', 'dmaconform', 'typecheck.tsbuildinfo');
+  const results = await Promise.allSettled([
+    tsc('the build', ['-p', join(ROOT, 'tsconfig.build.json')]),
+    tsc('the typecheck', ['--noEmit', '-p', join(ROOT, 'tsconfig.json'), '--incremental', '--tsBuildInfoFile', typecheckInfo]),
+  ]);
+  const failed = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+  if (failed.length > 0) throw new Error(failed.join('\n'));
 }
