@@ -11,7 +11,7 @@ export interface GateFigure {
   readonly jobs: number;
   /** Wall time of the whole command, start-up included. */
   readonly seconds: number;
-  /** CPU time of the harness process, every thread of it (not the processes it starts). */
+  /** CPU time of the harness process, every thread of it, and of the processes it started (--exec, --core-exec). */
   readonly cpuSeconds: number;
   readonly exitCode: number | null;
 }
@@ -19,7 +19,7 @@ export interface GateFigure {
 /** One default gate (every property, budget 1, a fixed seed) as a user runs it. */
 function gate(label: string, source: ReadonlyArray<string>, jobs: number): GateFigure {
   const u = measureChild([join(ROOT, 'bin', 'dmaconform.js'), ...source, '--seed', '1', '--jobs', String(jobs), '--reporter', 'json', '--out', '/dev/null'], ROOT);
-  return { label, jobs, seconds: u.wallSeconds, cpuSeconds: u.cpuSeconds, exitCode: u.exitCode };
+  return { label, jobs, seconds: u.wallSeconds, cpuSeconds: u.cpuSeconds + u.childCpuSeconds, exitCode: u.exitCode };
 }
 
 export const DEFAULT_JOBS = availableParallelism();
