@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { SlowFirst } from './test/setup/slow-first';
 
 /**
  * `npm test`: every behaviour, once. The repetitions (more seeds, the mutant
@@ -19,6 +20,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', ...DEEP_ONLY],
     // Tests that start bin/dmaconform.js run the compiled CLI: build it first.
     globalSetup: ['test/setup/build.ts'],
+    // A fresh clone has no timings yet: the slowest files start first all the same.
+    sequence: { sequencer: SlowFirst },
     // Two cores: forks keep the property runs from starving each other of memory.
     pool: 'forks',
     // A fork keeps its modules from one test file to the next: loading and warming them up afresh for each of a
