@@ -13,12 +13,12 @@ export default defineConfig({
   // Examples import from 'dmaconform' as a user's project does; under test that is this package's own source.
   resolve: { alias: [{ find: /^dmaconform$/, replacement: fileURLToPath(new URL('./entries/index.ts', import.meta.url)) }] },
   test: {
-    // Three forks on two cores: with one per core, a third of the CPU sat idle while tests waited on wake-up
+    // Three forks on two cores: with one per core, a fifth of the CPU sat idle while tests waited on wake-up
     // deadlines and on the processes they start (1.6 of 2 cores busy); the properties' deadlines have room for it.
     maxWorkers: 3,
     include: ['test/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...DEEP_ONLY],
-    // Tests that start bin/dmaconform.js run the compiled CLI: build it first.
+    // Tests that start bin/dmaconform.js run the compiled CLI: build it first (beside the type check, see the file).
     globalSetup: ['test/setup/build.ts'],
     // A fresh clone has no timings yet: the slowest files start first all the same.
     sequence: { sequencer: SlowFirst },

@@ -35,8 +35,17 @@ function run(command: string, args: ReadonlyArray<string>, cwd = app): Ran {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The installed command as npx runs it; `npx` itself (most of a second each) is used where the README's own command is checked. */
-const dmaconform = (...args: string[]) => run(process.execPath, [join(app, 'node_modules', '.bin', 'dmaconform'), ...args]);
+/** The installed command run from `cwd`, found as npx finds it (the nearest node_modules holding it), without npx's own second. */
+function installedCommand(cwd: string, ...args: string[]): Ran {
+  for (let at = cwd; ; at = dirname(at)) {
+    const bin = join(at, 'node_modules', 'dmaconform', 'bin', 'dmaconform.js');
+    if (existsSync(bin)) return run(process.execPath, [bin, ...args], cwd);
+    if (dirname(at) === at) throw new Error(`no dmaconform installed above ${cwd}`);
+  }
+}
+
+/** The installed command in the first project; `npx` itself (most of a second each) is used where the README's own command is checked. */
+const dmaconform = (...args: string[]) => installedCommand(app, ...args);
 const npxDmaconform = (...args: string[]) => run('npx', ['dmaconform', ...args]);
 
 function mustSucceed(r: Ran, what: string): Ran {
@@ -198,15 +207,6 @@ function installedProject(files: Record<string, string>): string {
 }
 
 const QUICK = ['--property', 'aix.placement', '--property', 'physcontig.placement', '--runs', '10', '--seed', '6', '--reporter', 'json'];
-
-/** The installed command run from `cwd`, found as npx finds it (the nearest node_modules holding it), without npx's own second. */
-function installedCommand(cwd: string, ...args: string[]): Ran {
-  for (let at = cwd; ; at = dirname(at)) {
-    const bin = join(at, 'node_modules', 'dmaconform', 'bin', 'dmaconform.js');
-    if (existsSync(bin)) return run(process.execPath, [bin, ...args], cwd);
-    if (dirname(at) === at) throw new Error(`no dmaconform installed above ${cwd}`);
-  }
-}
 
 function conforms(root: string, ...args: string[]): void {
   const r = mustSucceed(installedCommand(root, ...args, ...QUICK), `dmaconform ${args.join(' ')} in ${root}`);
