@@ -9,6 +9,8 @@ const ROOT = join(__dirname, '..');
 export interface GateFigure {
   readonly label: string;
   readonly jobs: number;
+  /** The run budget: 1 is the default gate; 2 doubles every property's runs and nothing else. */
+  readonly budget: number;
   /** Wall time of the whole command, start-up included. */
   readonly seconds: number;
   /** CPU time of the harness process, every thread of it, and of the processes it started (--exec, --core-exec). */
@@ -16,15 +18,20 @@ export interface GateFigure {
   readonly exitCode: number | null;
 }
 
-/** One default gate (every property, budget 1, a fixed seed) as a user runs it. */
-function gate(label: string, source: ReadonlyArray<string>, jobs: number): GateFigure {
-  const u = measureChild([join(ROOT, 'bin', 'dmaconform.js'), ...source, '--seed', '1', '--jobs', String(jobs), '--reporter', 'json', '--out', '/dev/null'], ROOT);
-  return { label, jobs, seconds: u.wallSeconds, cpuSeconds: u.cpuSeconds + u.childCpuSeconds, exitCode: u.exitCode };
+/** One gate (every property, a fixed seed) as a user runs it; budget 1 is the default. */
+function gate(label: string, source: ReadonlyArray<string>, jobs: number, budget = 1): GateFigure {
+  const u = measureChild([join(ROOT, 'bin', 'dmaconform.js'), ...source, '--seed', '1', '--jobs', String(jobs), '--budget', String(budget), '--reporter', 'json', '--out', '/dev/null'], ROOT);
+  return { label, jobs, budget, seconds: u.wallSeconds, cpuSeconds: u.cpuSeconds + u.childCpuSeconds, exitCode: u.exitCode };
 }
 
 export const DEFAULT_JOBS = availableParallelism();
 
-/** The gate of the reference, a TypeScript core and the C fixture through --exec, at one job and at the default. */
+/**
+ * The gate of the reference, a TypeScript core and the C fixture through
+ * --exec, at one job and at the default; and at one job with twice the runs,
+ * which tells the runs' own time from what every job pays however few runs
+ * it makes (start-up, and V8 compiling the suite afresh in each thread).
+ */
 export function benchJobs(): GateFigure[] {
   buildDist();
   const c = buildCFixture('correct');
@@ -33,5 +40,9 @@ export function benchJobs(): GateFigure[] {
     ['--core first-fit.ts', ['--core', 'fixtures/cores/first-fit.ts']],
     ['--exec C fixture', ['--exec', JSON.stringify(c)]],
   ];
-  return sources.flatMap(([label, source]) => [gate(label, source, 1), gate(label, source, DEFAULT_JOBS)]);
+  const configs = sources.flatMap(([label, source]) => [[label, source, 1, 1], [label, source, DEFAULT_JOBS, 1], [label, source, 1, 2]] as const);
+  // Each twice, in turn, keeping the faster: a neighbour's burst on a shared machine then spoils at most one of them.
+  const first = configs.map(([label, source, jobs, budget]) => gate(label, source, jobs, budget));
+  const second = configs.map(([label, source, jobs, budget]) => gate(label, source, jobs, budget));
+  return first.map((f, i) => (f.exitCode !== 0 || second[i]!.exitCode !== 0 ? (f.exitCode !== 0 ? f : second[i]!) : f.seconds <= second[i]!.seconds ? f : second[i]!));
 }
