@@ -6,7 +6,6 @@ import { Session } from '../engine/session';
 import { fail } from '../harness/failures';
 import { settleWithin } from '../harness/settle';
 import type { FamilyAdapter } from '../families/types';
-import { FreeModel } from '../oracle/free-model';
 import type { ConformanceProperty } from '../types';
 import { stepsArb, type Step } from './interleaving';
 
@@ -56,11 +55,7 @@ export function completenessProperty<S>(fam: FamilyAdapter<S>): ConformancePrope
     async run(d, input) {
       const s = new Session(d, fam, input.gen, input.shapes);
       await s.boot();
-      const room = (shape: S, size: bigint) => {
-        const model = new FreeModel(input.gen.map, s.pageBytes);
-        for (const l of s.live.items) model.take(l.segments);
-        return model.roomFor(size, fam.constraints(shape, size, s.pageBytes));
-      };
+      const room = (shape: S, size: bigint) => s.roomFor(size, fam.constraints(shape, size, s.pageBytes));
       for (const [i, step] of input.steps.entries()) {
         if (step.op === 'free') {
           const l = s.live.pick(step.pick);

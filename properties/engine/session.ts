@@ -1,7 +1,7 @@
 import { U64_MAX, hex } from '../../spec/address/u64';
 import type { Context, DdiVersion } from '../../spec/constants/context';
 import { classifyRequest } from '../../spec/constraints/classify';
-import type { PhysSegment } from '../../spec/constraints/types';
+import type { DmaConstraints, PhysSegment } from '../../spec/constraints/types';
 import { checkPlacement } from '../../spec/predicates/check';
 import { RamRanges } from '../../spec/predicates/ram-ranges';
 import type { GeneratedMap } from '../arbitraries/memory-maps';
@@ -9,6 +9,7 @@ import type { Driver } from '../harness/driver';
 import { ClauseFailure, ImplementationCrash, describeThrown, fail } from '../harness/failures';
 import { formatValue } from '../harness/format';
 import type { Outcome } from '../harness/outcome';
+import { FreeModel, type FreeStretch } from '../oracle/free-model';
 import { patternProbes, sameBytes } from '../oracle/pattern';
 import { readSeveral, segmentsOf, writeDisjoint } from '../families/observe';
 import type { FamilyAdapter } from '../families/types';
@@ -58,8 +59,15 @@ export class Session<S> {
 
   /** The handle or physreq for shape i, made on first use. */
   async token(i: number): Promise<number | null> {
-    if (!this.tokens.has(i)) this.tokens.set(i, await this.fam.prepare(this.d, this.shapes[i]!));
+    if (!this.tokens.has(i)) this.tokens.set(i, await this.fam.prepare(this.d, this.shapes[i]!, (size, c) => this.roomFor(size, c)));
     return this.tokens.get(i)!;
+  }
+
+  /** Room for `size` bytes under `c` in the suite's own picture of free memory: the map less every live allocation, read generously (properties/oracle/free-model). */
+  roomFor(size: bigint, c: DmaConstraints): FreeStretch | undefined {
+    const model = new FreeModel(this.gen.map, this.pageBytes);
+    for (const l of this.live.items) model.take(l.segments);
+    return model.roomFor(size, c);
   }
 
   /**

@@ -70,7 +70,7 @@ function poolFamily(zero: boolean): FamilyAdapter<PoolShape> {
     constraints: (s) => constraintsFromPool(s, coherentMaskOf(s.maskBits)),
     blockSize: (s) => s.size,
     /** A device of its own with the shape's coherent mask, and a pool of it. */
-    async prepare(d, s) {
+    async prepare(d, s, roomFor) {
       const dev = freshDevice(d);
       if (s.maskBits !== null) {
         const m = await d.call<number>('dma_set_mask_and_coherent', 'process', [dev, dmaBitMask(s.maskBits)]);
@@ -80,7 +80,12 @@ function poolFamily(zero: boolean): FamilyAdapter<PoolShape> {
       if (o.kind === 'violation') fail(o.clause, `dma_pool_create of valid arguments (${hex(s.size)}, ${s.align}, ${hex(s.boundary)}) was reported as violating ${o.clause}`);
       if (o.kind !== 'value') fail('dma_pool_create.params', 'dma_pool_create is still waiting');
       if (o.value === null && poolMayBeRefused(s)) return null;
-      if (o.value === null) fail('dma_pool_create.params', `dma_pool_create of valid arguments (size ${hex(s.size)}, align ${s.align}, boundary ${hex(s.boundary)}) returned NULL on a fresh system`);
+      if (o.value === null) {
+        // A pool may take its first chunk of coherent memory when it is made: NULL is fair where no chunk fits.
+        const room = roomFor(s.size, { ...constraintsFromPool(s, coherentMaskOf(s.maskBits)), boundary: 0n });
+        if (room === undefined) return null;
+        fail('dma_pool_create.params', `dma_pool_create of valid arguments (size ${hex(s.size)}, align ${s.align}, boundary ${hex(s.boundary)}) returned NULL while ${hex(room.start)}..${hex(room.end)} was free`);
+      }
       if (!Number.isSafeInteger(o.value) || o.value <= 0) fail('dma_pool_create.params', `dma_pool_create returned ${formatValue(o.value)}, neither a pool nor NULL`);
       return o.value;
     },
@@ -94,7 +99,8 @@ function poolFamily(zero: boolean): FamilyAdapter<PoolShape> {
     clauseOf: (k) => CLAUSES[k],
     nullClause: 'dma_pool_alloc.null-on-failure',
     failureClause: 'dma_pool_alloc.null-on-failure',
-    extraClauses: zero ? ['dma_pool_alloc.coherent', 'dma_pool_zalloc.zeroed'] : ['dma_pool_alloc.coherent'],
+    // dma_pool_create.params: every property makes its pools, and a pool refused while memory is free fails there.
+    extraClauses: zero ? ['dma_pool_alloc.coherent', 'dma_pool_zalloc.zeroed', 'dma_pool_create.params'] : ['dma_pool_alloc.coherent', 'dma_pool_create.params'],
     async inspect(d, _pool, cpu, size) {
       await checkDmaAddress(d, cpu, size, 'dma_pool_alloc.coherent', 'dma_pool_alloc.size-align');
       if (!zero) return;

@@ -5,6 +5,10 @@ import type { Family, ServiceName } from '../../spec/interface/implementation';
 import type { ConstraintKind } from '../../spec/predicates/check';
 import type { Driver } from '../harness/driver';
 import type { Outcome } from '../harness/outcome';
+import type { FreeStretch } from '../oracle/free-model';
+
+/** Where the suite's own picture of free memory (the map less what is live) vouches for room for `size` bytes under `c`, or undefined. */
+export type RoomFor = (size: bigint, c: DmaConstraints) => FreeStretch | undefined;
 
 /** What a release came to: done, refused (reported or -1), or something else that is wrong. */
 export type ReleaseResult = { readonly kind: 'released' } | { readonly kind: 'refused'; readonly how: string } | { readonly kind: 'odd'; readonly how: string };
@@ -30,8 +34,8 @@ export interface FamilyAdapter<S> {
   describe(shape: S): string;
   /** What memory for `size` bytes of this shape must meet on a machine of `pageBytes` pages (Linux aligns coherent memory by size). */
   constraints(shape: S, size: bigint, pageBytes: bigint): DmaConstraints;
-  /** Registers a handle or preps a physreq; null when the implementation refuses the shape. */
-  prepare(d: Driver, shape: S): Promise<number | null>;
+  /** Registers a handle, preps a physreq or makes a pool; null when the implementation refuses the shape. `roomFor` judges a refusal that may come from want of memory. */
+  prepare(d: Driver, shape: S, roomFor: RoomFor): Promise<number | null>;
   /** `ctx` defaults to the family's own context. */
   allocate(d: Driver, token: number, shape: S, size: bigint, wait: boolean, ctx?: Context): Promise<Outcome<bigint | null>>;
   release(d: Driver, token: number, vaddr: bigint, size: bigint, ctx?: Context): Promise<ReleaseResult>;

@@ -168,8 +168,8 @@ export const LINUX_CLAUSES: ReadonlyArray<Clause> = [
     kind: 'precondition',
     ambiguity: {
       question: 'The documents present the boundary only as a crossing restriction (0 for none, 4096 for 4 KiB), and do not say how it must relate to the size and alignment, nor whether a pool can be refused.',
-      interpretation: 'A boundary is 0 or a power of two no smaller than the block size. A pool of such arguments is made, except that one whose boundary is below what a block occupies (its size, taken as at least 64 bytes, rounded up to the alignment) may be refused with NULL; a pool made anyway must keep every promise.',
-      why: 'A block can never stay inside a boundary smaller than itself. A pool keeps bookkeeping in each free block (Linux keeps 16 bytes and refuses boundaries below its rounded block), so a tiny boundary, or one below the alignment, is a corner real pools decline; 64 bytes, a cache line, leaves room for any such bookkeeping.',
+      interpretation: 'A boundary is 0 or a power of two no smaller than the block size. A pool of such arguments is made, except that one whose boundary is below what a block occupies (its size, taken as at least 64 bytes, rounded up to the alignment) may be refused with NULL, and so may one made while no first chunk of coherent memory fits (the suite sees room as generously as for any NULL: four times the pages of a block and two more, free under the coherent mask); a pool made anyway must keep every promise.',
+      why: 'A block can never stay inside a boundary smaller than itself. A pool keeps bookkeeping in each free block (Linux keeps 16 bytes and refuses boundaries below its rounded block), so a tiny boundary, or one below the alignment, is a corner real pools decline; 64 bytes, a cache line, leaves room for any such bookkeeping. Linux takes chunks only when blocks are asked for, but nothing in the documents forbids a pool that takes its first one at once, and it then has nothing to be made of on a machine with no free page.',
     },
   },
   {
@@ -275,7 +275,7 @@ export const LINUX_CLAUSES: ReadonlyArray<Clause> = [
     id: 'dma_pool_destroy.all-freed',
     service: 'dma_pool_destroy',
     sources: [dmaApi(IB), dmaHowto(CONSISTENT)],
-    paraphrase: 'Every block goes back to the pool before the pool is destroyed; a pool destroyed with blocks out must not give their memory to anyone else.',
+    paraphrase: 'Every block goes back to the pool before the pool is destroyed; a pool destroyed with blocks out should not give their memory to anyone else.',
     strength: 'SHOULD',
     kind: 'precondition',
     ambiguity: {

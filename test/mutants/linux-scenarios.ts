@@ -56,6 +56,11 @@ export const LINUX_SCENARIOS: Record<string, Scenario> = {
     return [(await impl.dma_pool_create!('process', 'odd', DEV, 64n, 24n, 0n)) !== null];
   },
 
+  'pool-refuses-multipage-blocks': async (impl) => {
+    await boot(impl, ram(MIB, 16n * PAGE));
+    return [(await impl.dma_pool_create!('process', 'big', DEV, 2n * PAGE, 8n, 0n)) === null];
+  },
+
   'pool-undefined-when-empty': async (impl) => {
     await boot(impl, ram(MIB, PAGE));
     const p = await pool(impl, PAGE, PAGE);
