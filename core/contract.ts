@@ -86,6 +86,13 @@ export interface PlacementCore {
   /** Exactly `length` bytes; a shorter or longer answer is the core's crash, never padded or cut. */
   read?(address: bigint, length: number): Uint8Array;
   write?(address: bigint, data: Uint8Array): void;
+  /**
+   * Optional, with read and write: makes [address, address + length) read
+   * as zeros, at once. kmem_zalloc_physreq may ask for GiBs; without it the
+   * shell writes zeros 64 KiB at a time, which over --core-exec is a round
+   * trip and 128 KiB of hex each (minutes for 4 GiB, and past --timeout).
+   */
+  zero?(address: bigint, length: bigint): void;
   /** Optional: release what the core holds (a subprocess) when the suite is done with it. */
   dispose?(): void;
 }

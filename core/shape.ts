@@ -9,6 +9,7 @@ export function coreShapeProblem(candidate: unknown): string | null {
   if (typeof core.name !== 'string' || core.name === '') return 'name is not a non-empty string';
   for (const m of ['init', 'alloc', 'free']) if (typeof core[m] !== 'function') return `${m}() is missing`;
   if ((typeof core.read === 'function') !== (typeof core.write === 'function')) return 'it has one of read() and write() but not the other';
+  if (core.zero !== undefined && (typeof core.zero !== 'function' || typeof core.read !== 'function')) return 'zero is not a function beside read() and write()';
   if (core.supports !== undefined && (typeof core.supports !== 'object' || core.supports === null)) return 'supports is not an object';
   return null;
 }

@@ -13,6 +13,7 @@ export class ExecCore implements PlacementCore {
   readonly supports: CoreLimits;
   declare read?: (address: bigint, length: number) => Uint8Array;
   declare write?: (address: bigint, data: Uint8Array) => void;
+  declare zero?: (address: bigint, length: bigint) => void;
   private readonly channel: SyncChannel;
   /** It answered an error or a garbled reply once: it serves no further property. */
   private faulted = false;
@@ -28,6 +29,7 @@ export class ExecCore implements PlacementCore {
         read: (address: bigint, length: number) => Buffer.from(String(this.call({ op: 'read', address: hex(address), length }).data), 'hex'),
         write: (address: bigint, data: Uint8Array) => void this.call({ op: 'write', address: hex(address), data: Buffer.from(data).toString('hex') }),
       });
+      if (hello.zero === true) this.zero = (address: bigint, length: bigint) => void this.call({ op: 'zero', address: hex(address), length: hex(length) });
     }
   }
 

@@ -8,7 +8,7 @@ import type { ExecPools } from './exec-pools';
  * the same fields and methods, except that dispose() hands the process back
  * (release) instead of ending it, and a call after that is refused, so a
  * finished property cannot touch the state of the next. Methods the target
- * lacks (read and write without memory) stay absent.
+ * lacks (read, write and zero without memory) stay absent.
  */
 function lease<T>(target: object, fields: Partial<T>, methods: ReadonlyArray<string>, what: string, release: () => void): T {
   let returned = false;
@@ -32,7 +32,7 @@ function lease<T>(target: object, fields: Partial<T>, methods: ReadonlyArray<str
 }
 
 export function leaseCore(core: ExecCore, release: () => void): PlacementCore {
-  return lease<PlacementCore>(core, { name: core.name, supports: core.supports }, ['init', 'alloc', 'free', 'read', 'write'], `${core.name}: the core`, release);
+  return lease<PlacementCore>(core, { name: core.name, supports: core.supports }, ['init', 'alloc', 'free', 'read', 'write', 'zero'], `${core.name}: the core`, release);
 }
 
 export function leasePools(engine: ExecPools, release: () => void): PoolEngine {

@@ -14,8 +14,25 @@ describe('the core-protocol helper on the wire', () => {
   it('says in hello what the core defines: its name, core_memory, a declined boundary', () => {
     const hello = '{"op":"hello","protocol":1}';
     expect(talk(buildCCore(join(CORES, 'bitmap.c'), 'bitmap'), hello)).toEqual(['{"ok":true,"name":"bitmap"}']);
-    expect(talk(buildCCore(join(CORES, 'arena-bitmap.c'), 'arena-bitmap'), hello)).toEqual(['{"ok":true,"name":"arena-bitmap","memory":true}']);
+    expect(talk(buildCCore(join(CORES, 'arena-bitmap.c'), 'arena-bitmap'), hello)).toEqual(['{"ok":true,"name":"arena-bitmap","memory":true,"zero":true}']);
     expect(talk(buildCCore(join(CORES, 'bitmap-no-boundary.c'), 'bitmap-no-boundary'), hello)).toEqual(['{"ok":true,"name":"bitmap-no-boundary","boundary":false}']);
+  });
+
+  it('zeroes a range in one request, in the core\'s arena and beyond it, keeping nothing for a zeroed GiB', () => {
+    // The arena covers the first 16 MiB of the range; the helper keeps the bytes above it.
+    const [, ...replies] = talk(
+      buildCCore(join(CORES, 'arena-bitmap.c'), 'arena-bitmap'),
+      '{"op":"init","ranges":[{"base":"0x100000","length":"0x200000000"}],"pageSize":4096}',
+      '{"op":"write","address":"0x100ffe","data":"0102030405"}',
+      '{"op":"write","address":"0x100100ffe","data":"0102030405"}',
+      '{"op":"zero","address":"0x101000","length":"0x100000000"}',
+      '{"op":"read","address":"0x100ffe","length":5}',
+      '{"op":"read","address":"0x100100ffe","length":5}',
+      '{"op":"zero","address":"0x100fff","length":"0x1"}',
+      '{"op":"read","address":"0x100ffe","length":2}',
+    );
+    expect(replies).toEqual(['{"ok":true}', '{"ok":true}', '{"ok":true}', '{"ok":true,"data":"0102000000"}', '{"ok":true,"data":"0000030405"}', '{"ok":true}', '{"ok":true,"data":"0100"}']);
+    expect(talk(buildCCore(join(CORES, 'bitmap.c'), 'bitmap'), '{"op":"zero","address":"0x0","length":"0x1"}')).toEqual(['{"ok":false,"error":"zero: the core defines no core_memory"}']);
   });
 
   it('carries requests to the core and its answers back, and answers what it cannot read with an error', () => {

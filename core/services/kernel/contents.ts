@@ -97,6 +97,8 @@ export interface ByteKeeper {
   readonly who: string;
   read(address: bigint, length: number): unknown;
   write(address: bigint, data: Uint8Array): void;
+  /** Makes a range read as zeros in one step; without it zeroing is writes of zeros. */
+  zero?(address: bigint, length: bigint): void;
 }
 
 /**
@@ -126,6 +128,7 @@ export class KeptBytes implements PhysicalBytes {
   }
 
   zero(phys: bigint, length: bigint): void {
+    if (this.keeper.zero !== undefined) return this.keeper.zero(this.address(phys), length);
     const chunk = 1n << 16n;
     const zeros = new Uint8Array(Number(chunk));
     for (let at = 0n; at < length; at += chunk) {
@@ -137,7 +140,8 @@ export class KeptBytes implements PhysicalBytes {
 
 export function contentsFor(core: PlacementCore, pageSize: number): PhysicalBytes {
   if (typeof core.read === 'function' && typeof core.write === 'function') {
-    return new KeptBytes({ who: `core ${core.name}`, read: (a, n) => core.read!(a, n), write: (a, d) => core.write!(a, d) });
+    const zero = core.zero === undefined ? {} : { zero: (a: bigint, n: bigint) => core.zero!(a, n) };
+    return new KeptBytes({ who: `core ${core.name}`, read: (a, n) => core.read!(a, n), write: (a, d) => core.write!(a, d), ...zero });
   }
   return new SparseContents(pageSize);
 }
