@@ -85,8 +85,10 @@ export function physreqLifecycleProperty(fam: FamilyAdapter<PhysreqFields>): Con
       if (dflt.value === null) await sameAsAskingForNothing(d, fam, s.pageBytes);
       else await fam.release(d, id, dflt.value, s.pageBytes);
 
-      const align = 1n << BigInt(input.alignExp);
-      await d.call('physreq_set', 'user', [id, { phys_align: align }]);
+      const wanted = 1n << BigInt(input.alignExp);
+      const set = await d.call('physreq_set', 'user', [id, { phys_align: wanted }]);
+      // A store after prep may be refused (physreq_prep.no-change-after-prep): the physreq keeps its fields, and prep is repeated on it unchanged.
+      const align = set.kind === 'violation' ? 1n : wanted;
       if (!(await prep(d, id, 'physreq_prep.repeatable', align, s))) return;
       const o = await fam.allocate(d, id, { ...defaultPhysreq(), phys_align: align }, s.pageBytes, false);
       if (o.kind === 'violation') fail('physreq_prep.repeatable', `a request through a re-prepped physreq was reported (${o.clause})`);
