@@ -36,7 +36,7 @@ function encodeFields(fields: Partial<PhysreqFields>): WireArgs {
 /**
  * Makes an argument that cannot be encoded reject like any other failure
  * instead of throwing at the caller. Not an async function: the request's
- * own promise goes back as it is, with what it carries (`parked`).
+ * own promise goes back as it is, with what it carries (`parked`, `probe`).
  */
 function guard<A extends unknown[], R>(f: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return (...args) => {

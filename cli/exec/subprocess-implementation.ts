@@ -1,5 +1,5 @@
 import type { PhysSegment } from '../../spec/constraints/types';
-import type { DmaImplementation, Family, Parked, SetupConfig } from '../../spec/interface/implementation';
+import type { DmaImplementation, Family, Parked, Probe, SetupConfig } from '../../spec/interface/implementation';
 import { decodeBytes, decodeHeap, decodeNull, decodeSegments, encodeBytes, encodeSetup, encodeU64 } from './codec';
 import { Connection } from './connection';
 import type { ConnectionOptions } from './options';
@@ -130,7 +130,26 @@ export class SubprocessImplementation implements DmaImplementation {
     return blocks && this.hello.ping ? withParked(answer, this.connection) : answer;
   }
 
-  private readonly serviceCall: ServiceCall = (op, args, decode, blocks) => this.call(op, args, decode, blocks);
+  /** A service call; with ping, one the suite may ask about after the grace period (`Probe`). */
+  private readonly serviceCall: ServiceCall = (op, args, decode, blocks) => {
+    const answer = this.call(op, args, decode, blocks);
+    if (this.hello?.ping !== true) return answer;
+    const eager = (answer as Partial<Parked>).parked;
+    return Object.assign(answer, { probe: () => eager ?? askParked(answer, this.connection) } satisfies Probe);
+  };
+}
+
+/** Whether `answer` is parked, asked with a ping sent now: by the ordering rules its reply comes after the call's unless the call is parked. */
+function askParked(answer: Promise<unknown>, connection: Connection): Promise<boolean> {
+  let answered = false;
+  answer.then(
+    () => (answered = true),
+    () => (answered = true),
+  );
+  return connection.request('ping', {}, decodeNull).then(
+    () => !answered,
+    () => false,
+  );
 }
 
 /**
@@ -141,16 +160,7 @@ export class SubprocessImplementation implements DmaImplementation {
  * harness would otherwise wait out a grace period (settleWithin).
  */
 function withParked<T>(answer: Promise<T>, connection: Connection): Promise<T> & Parked {
-  let answered = false;
-  answer.then(
-    () => (answered = true),
-    () => (answered = true),
-  );
-  const parked = connection.request('ping', {}, decodeNull).then(
-    () => !answered,
-    () => false,
-  );
-  return Object.assign(answer, { parked });
+  return Object.assign(answer, { parked: askParked(answer, connection) });
 }
 
 /** Spawns the implementation and completes the handshake; on failure the process is disposed of. */

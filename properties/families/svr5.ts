@@ -116,10 +116,10 @@ export const physFamily: FamilyAdapter<PhysreqFields> = {
     const o = await d.call<PhysAllocation | null>('kmem_alloc_phys', ctx, [size, p, wait ? 0 : KM_FAIL_OK], true);
     if (o.kind === 'value') return { kind: 'value', value: await checkPaddr(d, o.value, size) };
     if (o.kind === 'violation') return o;
-    return {
-      kind: 'pending',
-      later: o.later.then(async (s) => (s.kind === 'value' ? { kind: 'value' as const, value: await checkPaddr(d, s.value, size) } : s)),
-    } satisfies Outcome<bigint | null>;
+    const later = o.later.then(async (s) => (s.kind === 'value' ? { kind: 'value' as const, value: await checkPaddr(d, s.value, size) } : s));
+    // A property that failed before the answer came no longer listens: a late answer it finds fault with must not end the whole run.
+    later.catch(() => undefined);
+    return { kind: 'pending', later } satisfies Outcome<bigint | null>;
   },
   async release(d, _p, vaddr, size, ctx = 'user') {
     return releaseResult(await d.call('kmem_free', ctx, [vaddr, size]), false);

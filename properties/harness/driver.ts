@@ -1,6 +1,6 @@
 import type { Context } from '../../spec/constants/context';
 import { isContractViolation } from '../../spec/errors';
-import type { DmaImplementation, ServiceName } from '../../spec/interface/implementation';
+import type { DmaImplementation, Parked, Probe, ServiceName } from '../../spec/interface/implementation';
 import { crashOf, onBehalfOf, type ExitWatch } from './exit-guard';
 import { ImplementationCrash, ImplementationHang, PropertyOverrun, isFatal, isTimeout } from './failures';
 import { garbageIn } from './garbage';
@@ -32,6 +32,11 @@ export const SUBPROCESS_TIMING: DriverOptions = { timeoutMs: 10_000, graceMs: 25
  * trace, turns reported violations into outcomes, and turns crashes and
  * hangs into errors that end the run as BROKEN or TIMEOUT.
  */
+/** Whether a call's `parked` has already said it is parked. */
+async function saidParked(p: Partial<Parked>): Promise<boolean> {
+  return p.parked === undefined ? false : Promise.race([p.parked, Promise.resolve(false)]);
+}
+
 /** Services whose answer is an id the implementation chose. */
 const ISSUES_IDS: ReadonlySet<ServiceName> = new Set(['d_map_init', 'physreq_alloc']);
 
@@ -92,7 +97,13 @@ export class Driver {
     }
     if (!isPromiseLike(raw)) return this.returned(label, service, raw as T);
     const place = this.trace.add(`${label} -> ...`);
-    const s = await settleWithin(raw as Promise<T>, mayWait ? this.options.graceMs : this.options.timeoutMs);
+    const grace = mayWait ? this.options.graceMs : this.options.timeoutMs;
+    let s = await settleWithin(raw as Promise<T>, grace);
+    const probe = (raw as Partial<Probe>).probe;
+    if (s.state === 'pending' && mayWait && typeof probe === 'function' && !(await saidParked(raw as Partial<Parked>))) {
+      // No answer yet through a pipe: parked, or only slow. The process says which; a slow answer is waited for.
+      s = await settleWithin(Object.assign((raw as Promise<T>).then((v) => v), { parked: probe() } satisfies Parked), this.options.timeoutMs - grace);
+    }
     if (s.state === 'fulfilled') return this.returned(label, service, s.value, place);
     if (s.state === 'rejected') return this.thrown(label, s.reason, place);
     this.checkExits(label);

@@ -30,6 +30,17 @@ export interface Parked {
   readonly parked: Promise<boolean>;
 }
 
+/**
+ * A call answered through a pipe may carry `probe`: once the grace period
+ * has passed without an answer, the suite asks it, and it resolves true if
+ * the call is parked; while the call is only slow it stays unsettled (the
+ * answer is then on its way). A slow answer is then waited for, up to the
+ * call's timeout, instead of being taken for waiting.
+ */
+export interface Probe {
+  readonly probe: () => Promise<boolean>;
+}
+
 /** A family of services; one an implementation lacks is reported UNSUPPORTED. */
 export type Family =
   | 'aix' // d_map_init, d_map_clear, d_alloc_dmamem, d_free_dmamem

@@ -40,6 +40,19 @@ describe('Driver', () => {
     expect(o.kind).toBe('pending');
   });
 
+  it('asks a call past its grace period whether it is parked (probe), and waits out one that is only slow', async () => {
+    const late = (ms: number, probe?: () => Promise<boolean>) =>
+      fake(() => Object.assign(new Promise<bigint>((r) => setTimeout(() => r(0x1000n), ms)), probe === undefined ? {} : { probe }));
+    const slow = () => new Promise<boolean>(() => undefined);
+    const call = (impl: DmaImplementation) => new Driver(impl, new Trace(), timing).call('d_alloc_dmamem', 'process', [1, 1n, 0], true);
+    // Slower than the grace period, faster than the timeout: an answer when the process can say it is not parked.
+    expect(await call(late(25, slow))).toMatchObject({ kind: 'value', value: 0x1000n });
+    expect((await call(late(25))).kind).toBe('pending');
+    expect((await call(late(25, () => Promise.resolve(true)))).kind).toBe('pending');
+    // Past the timeout it is waiting, as without a probe.
+    expect((await call(late(200, slow))).kind).toBe('pending');
+  });
+
   it('treats an answer that is not even of its type as a crash, not a value for a clause to judge', async () => {
     for (const garbage of ['0x1000', 4096, -1n, 1n << 64n, {}]) {
       const d = new Driver(fake(() => garbage as unknown as bigint), new Trace(), timing);
