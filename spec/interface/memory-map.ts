@@ -7,6 +7,7 @@ export interface MemoryRange {
   readonly type: MemoryRangeType;
 }
 
+/** Ranges come sorted by base and never overlap; what no range covers is a hole (neither RAM nor reserved). */
 export interface MemoryMap {
   readonly name?: string;
   readonly ranges: ReadonlyArray<MemoryRange>;
