@@ -134,7 +134,9 @@ export async function checkProperty(prop: AnyProperty, impl: DmaImplementation, 
   let firstFailing = Infinity;
   const check = fc.asyncProperty(prop.arbitrary(), SETUP_SEED, async (input, setupSeed) => {
     const index = made++;
-    if (stopped) return;
+    // After a replayed path fast-check goes on to the values that follow it in the shrink tree; once the replayed
+    // input passed they are not the counterexample, so a replay checks that input alone (a failing one still shrinks).
+    if (stopped || (opts.path !== undefined && index > 0 && last === undefined)) return;
     const trace = new Trace();
     const d = new Driver(impl, trace, timing, setupSeed);
     d.deadline = deadline;
@@ -200,7 +202,7 @@ export async function checkProperty(prop: AnyProperty, impl: DmaImplementation, 
   if (crash !== undefined && !(details.failed && statusOf(error) === 'BROKEN' && blamesImplementation(error))) {
     return { ...base, strength: 'MUST', status: 'BROKEN', runs: details.numRuns, durationMs, failure: crashedOutside(false) };
   }
-  if (!details.failed) return { ...base, status: 'PASS', runs: details.numRuns, durationMs };
+  if (!details.failed) return { ...base, status: 'PASS', runs: opts.path === undefined ? details.numRuns : Math.min(1, made), durationMs };
 
   if (!blamesImplementation(error)) throw new InternalError(prop.name, error);
   const failure: FailureReport = {
