@@ -27,11 +27,6 @@ export const IN_PROCESS_TIMING: DriverOptions = { timeoutMs: 5_000, graceMs: 40,
 /** A subprocess answers through pipes: give it longer before a call counts as waiting. */
 export const SUBPROCESS_TIMING: DriverOptions = { timeoutMs: 10_000, graceMs: 250, wakeMs: 2_000 };
 
-/**
- * Calls an allocator on the properties' behalf: records every call in the
- * trace, turns reported violations into outcomes, and turns crashes and
- * hangs into errors that end the run as BROKEN or TIMEOUT.
- */
 /** Whether a call's `parked` has already said it is parked. */
 async function saidParked(p: Partial<Parked>): Promise<boolean> {
   return p.parked === undefined ? false : Promise.race([p.parked, Promise.resolve(false)]);
@@ -40,6 +35,11 @@ async function saidParked(p: Partial<Parked>): Promise<boolean> {
 /** Services whose answer is an id the implementation chose. */
 const ISSUES_IDS: ReadonlySet<ServiceName> = new Set(['d_map_init', 'physreq_alloc']);
 
+/**
+ * Calls an allocator on the properties' behalf: records every call in the
+ * trace, turns reported violations into outcomes, and turns crashes and
+ * hangs into errors that end the run as BROKEN or TIMEOUT.
+ */
 export class Driver {
   private waits = 0;
   /**
